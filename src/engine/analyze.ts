@@ -1,0 +1,305 @@
+/** analyze(): the reply in, flags, cues, a score and a verdict out. Synchronous and pure. */
+import { runCheck, type CheckContext, type CheckHit } from './checks.js';
+import { fold } from './fold.js';
+import { detectLanguage } from './lang.js';
+import { buildPack, DATA, getPack, type Pack } from './packs.js';
+import { RuleSchema, describeIssues, v } from './schema.js';
+import { fillTemplate } from './suggest.js';
+import { sentences, tokenize, type Span } from './text.js';
+import type { AnalyzeOptions, Category, Cue, DetectedLang, Flag, Lang, Result, RuleSource, ScoreStep, Severity, Verdict } from './types.js';
+import { findSignoff, readerName, voiceCounts } from './voice.js';
+
+export const BASE_SCORE = 75;
+export const THRESHOLDS = { human: 65, mixed: 40 } as const;
+const PENALTY: Record<Severity, number> = { hint: 6, warning: 15, problem: 25 };
+const SEVERITY_RANK: Record<Severity, number> = { hint: 0, warning: 1, problem: 2 };
+const STRICTNESS = { relaxed: 0.7, normal: 1, strict: 1.3 } as const;
+const CUE_CAP = 30;
+/** Longer than this, only the first part is coached: a reply is not a book. */
+export const MAX_ANALYZED = 20_000;
+
+const extraPacks = new WeakMap<readonly RuleSource[], Partial<Record<Lang, Pack>>>();
+
+function packFor(lang: Lang, extra: readonly RuleSource[] | undefined): Pack {
+  if (!extra || extra.length === 0) return getPack(lang);
+  let byLang = extraPacks.get(extra);
+  if (!byLang) {
+    byLang = {};
+    extraPacks.set(extra, byLang);
+  }
+  let pack = byLang[lang];
+  if (!pack) {
+    const mine = validateExtraRules(extra).filter((r) => r.lang === lang);
+    pack = buildPack(lang, DATA.packs[lang], mine);
+    byLang[lang] = pack;
+  }
+  return pack;
+}
+
+/** Validates extra rules with the built-in schema; throws one Error listing every problem. */
+export function validateExtraRules(rules: readonly unknown[]): RuleSource[] {
+  const problems: string[] = [];
+  const out: RuleSource[] = [];
+  const builtin = new Set([...DATA.packs.en.rules, ...DATA.packs.nl.rules].map((r) => r.id));
+  rules.forEach((rule, i) => {
+    const res = v.safeParse(RuleSchema, rule);
+    if (!res.success) {
+      problems.push(...describeIssues(res.issues).map((p) => `rule ${i + 1}: ${p}`));
+      return;
+    }
+    if (builtin.has(res.output.id)) problems.push(`rule ${i + 1}: id ${res.output.id} is already a built-in rule`);
+    else out.push(res.output as RuleSource);
+  });
+  if (problems.length) throw new Error(`Invalid extra rules:\n${problems.join('\n')}`);
+  return out;
+}
+
+interface Candidate {
+  rule: RuleSource;
+  order: number;
+  spans: Span[];
+  slots: Record<string, string>;
+  fromCheck: boolean;
+}
+
+function unknownResult(lang: DetectedLang): Result {
+  return {
+    lang,
+    score: 0,
+    verdict: 'unknown',
+    flags: [],
+    cues: [],
+    explanation: { base: BASE_SCORE, steps: [], raw: 0, thresholds: { ...THRESHOLDS }, summary: '' },
+  };
+}
+
+export function analyze(input: string, options: AnalyzeOptions = {}): Result {
+  const text = typeof input === 'string' ? input : '';
+  if (!/[\p{L}\p{N}]/u.test(text.length > MAX_ANALYZED ? text.slice(0, MAX_ANALYZED) : text)) return unknownResult('other');
+  // Long input: coach the beginning; offsets stay those of the full input.
+  const body = text.length > MAX_ANALYZED ? text.slice(0, MAX_ANALYZED) : text;
+  const folded = fold(body);
+  const tokens = tokenize(folded);
+  const detected = options.lang && options.lang !== 'auto' ? options.lang : detectLanguage(body, folded, tokens);
+  if (detected === 'other') return unknownResult('other');
+  const lang: Lang = detected;
+  const pack = packFor(lang, options.extraRules);
+
+  const disabledRules = new Set(options.disabledRules ?? []);
+  const disabledCats = new Set<Category>(options.disabledCategories ?? []);
+  const enabled = (r: RuleSource) => !disabledRules.has(r.id) && !disabledCats.has(r.category);
+
+  // One pass over the reply for phrase rules, phrase cues and acknowledgements.
+  const hits = pack.replySet.find(folded, tokens);
+  const signoff = findSignoff(body, pack);
+  const { org, firstPerson } = voiceCounts(tokens, pack);
+  const context = typeof options.context === 'string' ? options.context.slice(0, MAX_ANALYZED) : '';
+  const contextFolded = fold(context);
+  const name = readerName(options.author, context, pack);
+  const usesName = !!name && tokens.words.includes(fold(name));
+  const distress = context ? hasDistress(contextFolded, pack) : false;
+  const ackSpans = hits.filter((h) => h.ref.kind === 'ack');
+  const sentenceSpans = sentences(body);
+  const personal = firstPerson > 0 && (signoff?.kind === 'person' || usesName);
+
+  const candidates: Candidate[] = [];
+  for (const h of hits) {
+    if (h.ref.kind !== 'rule') continue;
+    const cr = pack.rules[h.ref.rule]!;
+    if (!enabled(cr.src) || (cr.src.soft && personal)) continue;
+    candidates.push({ rule: cr.src, order: cr.order, spans: [{ start: h.start, end: h.end }], slots: {}, fromCheck: false });
+  }
+
+  const ctx: CheckContext = {
+    text: body,
+    folded,
+    tokens,
+    pack,
+    options,
+    signoff,
+    org,
+    firstPerson,
+    readerName: name,
+    usesName,
+    distress,
+    acknowledged: ackSpans.length > 0,
+    contextFolded,
+    sentenceSpans,
+  };
+  const checkCandidates: Candidate[] = [];
+  for (const cr of pack.checkRules) {
+    if (!enabled(cr.src) || (cr.src.soft && personal)) continue;
+    for (const hit of runCheck(cr.src.check!, ctx) as CheckHit[]) {
+      checkCandidates.push({ rule: cr.src, order: cr.order, spans: hit.spans, slots: hit.slots ?? {}, fromCheck: true });
+    }
+  }
+
+  const flags = resolveFlags(body, candidates, checkCandidates, { name, signature: options.signature });
+  const cues = findCues(body, pack, hits, flags, ctx);
+  const { score, steps, raw } = computeScore(flags, cues, options.strictness ?? 'normal', pack);
+  const verdict: Verdict = score >= THRESHOLDS.human ? 'human' : score >= THRESHOLDS.mixed ? 'mixed' : 'scripted';
+  const phrases = pack.lexicon.phrases;
+  const summary = (verdict === 'human' ? phrases.summaryHuman : verdict === 'mixed' ? phrases.summaryMixed : phrases.summaryScripted)
+    .replace('{flags}', String(flags.length))
+    .replace('{cues}', String(cues.length));
+  return { lang, score, verdict, flags, cues, explanation: { base: BASE_SCORE, steps, raw, thresholds: { ...THRESHOLDS }, summary } };
+}
+
+function hasDistress(contextFolded: string, pack: Pack): boolean {
+  const tokens = tokenize(contextFolded);
+  for (const h of pack.contextSet.find(contextFolded, tokens)) {
+    const negated = isNegated(h.start, tokens, pack);
+    if (h.ref === 'distress' ? !negated : negated) return true;
+  }
+  return false;
+}
+
+function isNegated(start: number, tokens: ReturnType<typeof tokenize>, pack: Pack): boolean {
+  let t = 0;
+  while (t < tokens.starts.length && tokens.starts[t]! < start) t++;
+  for (let k = t - 1; k >= 0 && k >= t - 3; k--) if (pack.words.negators.has(tokens.words[k]!)) return true;
+  return false;
+}
+
+const overlaps = (a: Span, b: Span) => a.start < b.end && b.start < a.end;
+
+function resolveFlags(text: string, phrase: Candidate[], check: Candidate[], slotValues: { name: string | null; signature?: string }): Flag[] {
+  // Phrase matches first: the more severe, then the longer, wins a contested span.
+  phrase.sort(
+    (a, b) =>
+      SEVERITY_RANK[b.rule.severity] - SEVERITY_RANK[a.rule.severity] ||
+      b.spans[0]!.end - b.spans[0]!.start - (a.spans[0]!.end - a.spans[0]!.start) ||
+      a.spans[0]!.start - b.spans[0]!.start ||
+      a.order - b.order,
+  );
+  const taken: { c: Candidate; span: Span }[] = [];
+  for (const c of phrase) {
+    const span = c.spans[0]!;
+    if (!taken.some((t) => overlaps(t.span, span))) taken.push({ c, span });
+  }
+  // Whole-reply checks take the first of their spans that is still free.
+  for (const c of check) {
+    const span = c.spans.find((s) => s.end > s.start && !taken.some((t) => overlaps(t.span, s)));
+    if (span) taken.push({ c, span });
+  }
+  taken.sort((a, b) => a.span.start - b.span.start || a.c.order - b.c.order);
+  return taken.map(({ c, span }) => {
+    const matched = text.slice(span.start, span.end);
+    const slots: Record<string, string> = { match: matched, ...c.slots };
+    if (slotValues.name) slots.name = slotValues.name;
+    if (slotValues.signature?.trim()) slots.signature = slotValues.signature.trim();
+    const suggestions: string[] = [];
+    for (const tpl of c.rule.suggestions) {
+      const filled = fillTemplate(tpl, slots);
+      if (filled !== null && filled !== matched && !suggestions.includes(filled)) suggestions.push(filled);
+    }
+    return {
+      category: c.rule.category,
+      rule: c.rule.id,
+      severity: c.rule.severity,
+      start: span.start,
+      end: span.end,
+      text: matched,
+      message: c.rule.message,
+      why: c.rule.why,
+      suggestions,
+    };
+  });
+}
+
+function findCues(text: string, pack: Pack, hits: ReturnType<Pack['replySet']['find']>, flags: Flag[], ctx: CheckContext): Cue[] {
+  const cues: Cue[] = [];
+  const inFlag = (s: Span) => flags.some((f) => overlaps(f, s));
+  pack.cues.forEach((cue, i) => {
+    let found: Span | null | undefined;
+    if (cue.check) found = cueCheck(cue.check, ctx, inFlag, hits);
+    else found = hits.find((h) => h.ref.kind === 'cue' && h.ref.cue === i && !inFlag(h)) ?? null;
+    if (found !== null && found !== undefined) {
+      const c: Cue = { cue: cue.id, label: cue.label, weight: cue.weight };
+      if (found.end > found.start) {
+        c.start = found.start;
+        c.end = found.end;
+      }
+      cues.push(c);
+    }
+  });
+  void text;
+  return cues;
+}
+
+const NOWHERE: Span = { start: 0, end: 0 };
+
+function cueCheck(name: string, ctx: CheckContext, inFlag: (s: Span) => boolean, hits: ReturnType<Pack['replySet']['find']>): Span | null {
+  const { words, starts, ends } = ctx.tokens;
+  switch (name) {
+    case 'first-person': {
+      for (let t = 0; t < words.length; t++) {
+        const s = { start: starts[t]!, end: ends[t]! };
+        if (ctx.pack.words.firstPerson.has(words[t]!) && !inFlag(s)) return s;
+      }
+      return null;
+    }
+    case 'signed':
+      return ctx.signoff?.kind === 'person' ? ctx.signoff : null;
+    case 'uses-name': {
+      if (!ctx.readerName || !ctx.usesName) return null;
+      const t = words.indexOf(fold(ctx.readerName));
+      return t >= 0 ? { start: starts[t]!, end: ends[t]! } : NOWHERE;
+    }
+    case 'question': {
+      for (const s of ctx.sentenceSpans) {
+        if (ctx.text[s.end - 1] === '?' && !inFlag(s)) return s;
+      }
+      return null;
+    }
+    case 'acknowledges': {
+      const h = hits.find((x) => x.ref.kind === 'ack' && !inFlag(x));
+      return h ? { start: h.start, end: h.end } : null;
+    }
+    default:
+      return null;
+  }
+}
+
+function computeScore(flags: Flag[], cues: Cue[], strictness: NonNullable<AnalyzeOptions['strictness']>, pack: Pack) {
+  const factor = STRICTNESS[strictness];
+  const steps: ScoreStep[] = [{ kind: 'base', id: 'base', label: pack.lexicon.phrases.base, delta: BASE_SCORE }];
+  let raw = BASE_SCORE;
+  const seen = new Map<string, number>();
+  let warnings = 0;
+  let problems = 0;
+  let hints = 0;
+  for (const f of flags) {
+    const n = (seen.get(f.rule) ?? 0) + 1;
+    seen.set(f.rule, n);
+    if (f.severity === 'warning') warnings++;
+    else if (f.severity === 'problem') problems++;
+    else hints++;
+    if (n > 3) continue;
+    const delta = -Math.round(PENALTY[f.severity] * factor * (n === 1 ? 1 : 0.5));
+    raw += delta;
+    steps.push({ kind: 'flag', id: f.rule, label: f.message, delta });
+  }
+  let cueTotal = 0;
+  for (const c of cues) {
+    const delta = Math.min(c.weight, CUE_CAP - cueTotal);
+    if (delta <= 0) break;
+    cueTotal += delta;
+    raw += delta;
+    steps.push({ kind: 'cue', id: c.cue, label: c.label, delta });
+  }
+  // Cues cannot buy back a real problem: any warning keeps a reply out of "human".
+  let cap = 100;
+  const capFor = (limit: number) => {
+    if (limit < cap) cap = limit;
+  };
+  const mustCoach = strictness === 'relaxed' ? warnings >= 2 || problems > 0 : warnings > 0 || problems > 0 || (strictness === 'strict' && hints > 0);
+  if (mustCoach) capFor(THRESHOLDS.human - 1);
+  if (problems > 0 && warnings + problems >= 2) capFor(THRESHOLDS.mixed - 1);
+  let score = Math.max(0, Math.min(100, raw));
+  if (score > cap) {
+    steps.push({ kind: 'cap', id: 'cap', label: `max ${cap}`, delta: cap - score });
+    score = cap;
+  }
+  return { score: Math.round(score), steps, raw };
+}

@@ -1,0 +1,13 @@
+/** What the engine knows, for interfaces and documentation: categories and rules by language. */
+import { DATA } from './packs.js';
+import type { Category, Lang, RuleSource } from './types.js';
+
+export const RULES_VERSION: string = (DATA as { version?: string }).version ?? '0';
+
+export function categoryInfo(category: Category, lang: Lang): { name: string; explanation: string } {
+  return DATA.categories[category][lang];
+}
+
+export function ruleList(lang: Lang): readonly RuleSource[] {
+  return DATA.packs[lang].rules;
+}

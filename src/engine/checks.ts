@@ -1,0 +1,358 @@
+/**
+ * Whole-reply heuristics. A rule in rules/<lang>/<category>.yaml names one of these with `check:`;
+ * the rule holds the words (message, why, suggestion templates), the code finds the spans.
+ */
+import { fold } from './fold.js';
+import type { Pack } from './packs.js';
+import { atSentenceStart, emojiSpans, type Span, type Tokens } from './text.js';
+import type { AnalyzeOptions } from './types.js';
+import type { Signoff } from './voice.js';
+
+export interface CheckContext {
+  text: string;
+  folded: string;
+  tokens: Tokens;
+  pack: Pack;
+  options: AnalyzeOptions;
+  signoff: Signoff | null;
+  org: number;
+  firstPerson: number;
+  readerName: string | null;
+  usesName: boolean;
+  distress: boolean;
+  acknowledged: boolean;
+  contextFolded: string;
+  sentenceSpans: Span[];
+}
+
+export interface CheckHit {
+  /** Candidate spans, best first: the first that does not overlap a phrase flag is used. */
+  spans: Span[];
+  slots?: Record<string, string>;
+}
+
+type Check = (ctx: CheckContext) => CheckHit[];
+
+const speaksAsPerson = (ctx: CheckContext) => ctx.firstPerson > 0 || ctx.signoff?.kind === 'person';
+
+/** Spans to fall back on, so a whole-reply flag still gets a place when its first choice is taken. */
+function fallbacks(ctx: CheckContext): Span[] {
+  const out: Span[] = [...ctx.sentenceSpans];
+  const { starts, ends } = ctx.tokens;
+  for (let t = 0; t < starts.length && t < 60; t++) out.push({ start: starts[t]!, end: ends[t]! });
+  return out;
+}
+
+/** The last chunk of the reply (up to the previous space): where a sign-off belongs. */
+function lastWordSpan(ctx: CheckContext): Span | null {
+  const m = /\S+\s*$/.exec(ctx.text);
+  if (!m) return null;
+  return { start: m.index, end: m.index + m[0].trimEnd().length };
+}
+
+function signText(ctx: CheckContext): string {
+  const sig = ctx.options.signature?.trim();
+  if (sig) return /^[\^*~\-\u2013\u2014]/.test(sig) ? sig : /^\p{Lu}{1,3}$/u.test(sig) ? `^${sig}` : `\u2013 ${sig}`;
+  return `\u2013 ${ctx.pack.lexicon.phrases.yourName}`;
+}
+
+function firstPersonRewrite(ctx: CheckContext): { span: Span; rewrite: string } | null {
+  const { words, starts, ends } = ctx.tokens;
+  for (let t = 0; t < words.length; t++) {
+    if (!ctx.pack.words.orgVoice.has(words[t]!)) continue;
+    for (const [from, to] of ctx.pack.rewrites) {
+      // A rewrite may start one word before the org word ("kunnen wij" -> "kan ik").
+      for (const offset of [0, 1]) {
+        const s = t - offset;
+        if (s < 0 || s + from.length > words.length) continue;
+        let ok = true;
+        for (let k = 0; k < from.length && ok; k++) ok = words[s + k] === from[k];
+        if (ok && s + from.length > t) {
+          return { span: { start: starts[s]!, end: ends[s + from.length - 1]! }, rewrite: to };
+        }
+      }
+    }
+  }
+  return null;
+}
+
+const checks: Record<string, Check> = {
+  /** The organisation speaks ("we"), nobody in person does. */
+  'corporate-we'(ctx) {
+    if (ctx.org === 0 || speaksAsPerson(ctx)) return [];
+    const rw = firstPersonRewrite(ctx);
+    if (!rw) return [];
+    return [{ spans: [rw.span], slots: { rewrite: rw.rewrite } }];
+  },
+
+  /** Speaks for an organisation and nobody signs. */
+  unsigned(ctx) {
+    if (ctx.org === 0 || speaksAsPerson(ctx) || ctx.signoff) return [];
+    const span = lastWordSpan(ctx);
+    if (!span) return [];
+    return [{ spans: [span, ...fallbacks(ctx).reverse()], slots: { sign: signText(ctx) } }];
+  },
+
+  /** Signed by a department or "the team" instead of a person. */
+  'department-signoff'(ctx) {
+    if (ctx.signoff?.kind !== 'department') return [];
+    return [{ spans: [ctx.signoff], slots: { sign: signText(ctx) } }];
+  },
+
+  /** Runs of exclamation marks, or many of them. */
+  exclamations(ctx) {
+    const hits: CheckHit[] = [];
+    const re = /!+(?:[!?1]*!)?/g;
+    let m: RegExpExecArray | null;
+    const singles: Span[] = [];
+    while ((m = re.exec(ctx.text)) !== null) {
+      const span = { start: m.index, end: m.index + m[0].length };
+      if (m[0].length >= 2) hits.push({ spans: [span] });
+      else singles.push(span);
+    }
+    const total = hits.length + singles.length;
+    if (total >= 3) for (const s of singles.slice(1)) hits.push({ spans: [s] });
+    return hits;
+  },
+
+  /** Runs of emoji, or many of them. */
+  emoji(ctx) {
+    const spans = emojiSpans(ctx.text);
+    if (spans.length < 3) return [];
+    const hits: CheckHit[] = [];
+    // Group emoji separated only by spaces into runs.
+    const runs: Span[][] = [];
+    for (const s of spans) {
+      const last = runs[runs.length - 1];
+      if (last && /^\s*$/.test(ctx.text.slice(last[last.length - 1]!.end, s.start))) last.push(s);
+      else runs.push([s]);
+    }
+    let kept = 0;
+    for (const run of runs) {
+      if (run.length >= 3) {
+        const first = run[0]!;
+        hits.push({ spans: [{ start: first.start, end: run[run.length - 1]!.end }], slots: { keep: ctx.text.slice(first.start, first.end) } });
+        kept++;
+      } else if (spans.length >= 4) {
+        for (const s of run) {
+          if (kept++ >= 2) hits.push({ spans: [s], slots: { keep: '' } });
+        }
+      } else kept += run.length;
+    }
+    return hits;
+  },
+
+  /** Campaign hashtags the person did not use themselves. */
+  hashtags(ctx) {
+    const re = /(^|[\s(])#([\p{L}\p{N}_]+)/gu;
+    const tags: { span: Span; word: string }[] = [];
+    let m: RegExpExecArray | null;
+    while ((m = re.exec(ctx.text)) !== null) {
+      const start = m.index + m[1]!.length;
+      const word = m[2]!;
+      if (/^\d+$/.test(word)) continue;
+      if (ctx.contextFolded.includes('#' + fold(word))) continue;
+      tags.push({ span: { start, end: start + 1 + word.length }, word });
+    }
+    if (tags.length === 0 || (tags.length === 1 && ctx.org === 0)) return [];
+    return tags.map((t) => ({ spans: [t.span], slots: { words: t.word.replace(/(\p{Ll})(\p{Lu})/gu, '$1 $2').replace(/_/g, ' ') } }));
+  },
+
+  /** Links that sell rather than answer: tracking parameters, a bare home page, or a pile of links. */
+  links(ctx) {
+    const re = /\b(?:https?:\/\/|www\.)[^\s<>"]+/gi;
+    const found: { span: Span; url: string }[] = [];
+    let m: RegExpExecArray | null;
+    while ((m = re.exec(ctx.text)) !== null) {
+      let url = m[0];
+      url = url.replace(/[.,!?)]+$/, '');
+      found.push({ span: { start: m.index, end: m.index + url.length }, url });
+    }
+    const hits: CheckHit[] = [];
+    for (const f of found) {
+      const bare = /^(?:https?:\/\/)?(?:www\.)?[^/?#]+\/?$/i.test(f.url);
+      const tracking = /[?&](?:utm_[a-z]+|ref|promo|campaign|cmp)=/i.test(f.url);
+      if (bare || tracking || found.length >= 3) hits.push({ spans: [f.span] });
+    }
+    return hits;
+  },
+
+  /** Words in capitals that shout a promotion. */
+  shouting(ctx) {
+    const re = /(?<![\p{L}\p{N}])\p{Lu}{4,}(?![\p{L}\p{N}])/gu;
+    const found: Span[] = [];
+    let m: RegExpExecArray | null;
+    while ((m = re.exec(ctx.text)) !== null) found.push({ start: m.index, end: m.index + m[0].length });
+    if (found.length < 2) return [];
+    return found.map((span) => ({ spans: [span], slots: { lower: ctx.text.slice(span.start, span.end).toLowerCase() } }));
+  },
+
+  /** Passives that hide who acts: "your complaint has been forwarded", "er wordt aan gewerkt". */
+  'hidden-agent'(ctx) {
+    const { words, starts, ends } = ctx.tokens;
+    const hits: CheckHit[] = [];
+    const participleHits = ctx.pack.words.participles.find(ctx.folded, ctx.tokens);
+    const maxGap = ctx.pack.lexicon.passive.maxGap;
+    let lastEnd = -1;
+    for (const p of participleHits) {
+      if (p.start < lastEnd) continue;
+      // Token index of the participle.
+      let pt = 0;
+      while (pt < starts.length && starts[pt]! < p.start) pt++;
+      let aux = -1;
+      for (let t = pt - 1; t >= 0 && t >= pt - 1 - maxGap; t--) {
+        if (/[.!?\n]/.test(ctx.text.slice(ends[t]!, starts[t + 1] ?? p.start))) break;
+        if (ctx.pack.words.auxiliaries.has(words[t]!)) {
+          aux = t;
+          break;
+        }
+      }
+      if (aux < 0) continue;
+      // An agent right after ("by me", "door ons") or a personal subject right before means someone acts.
+      let after = pt;
+      while (after < starts.length && ends[after]! <= p.end) after++;
+      if (after < words.length && ctx.pack.words.agents.has(words[after]!)) continue;
+      let auxStart = aux;
+      while (auxStart > 0 && ctx.pack.words.auxiliaries.has(words[auxStart - 1]!)) auxStart--;
+      // Subject: the words from the sentence start to the auxiliary, when short.
+      let subjectStart = auxStart;
+      while (subjectStart > 0 && auxStart - subjectStart < 4 && !atSentenceStart(ctx.text, starts[subjectStart]!)) subjectStart--;
+      const hasSubject = subjectStart < auxStart && atSentenceStart(ctx.text, starts[subjectStart]!);
+      const subjectWords = hasSubject ? words.slice(subjectStart, auxStart) : [];
+      if (subjectWords.some((w) => ctx.pack.words.firstPerson.has(w) || ctx.pack.words.orgVoice.has(w))) continue;
+      const dummy = subjectWords.length === 1 && (subjectWords[0] === 'er' || subjectWords[0] === 'there');
+      const spanStart = hasSubject && !dummy ? starts[subjectStart]! : starts[auxStart]!;
+      const span = { start: spanStart, end: p.end };
+      const slots: Record<string, string> = {
+        participle: ctx.text.slice(p.start, p.end),
+        beforeParticiple: ctx.text.slice(spanStart, p.start).trim(),
+      };
+      if (hasSubject && !dummy) {
+        const subj = ctx.text.slice(starts[subjectStart]!, ends[auxStart - 1]!);
+        slots.subject = /^\p{Lu}\p{Ll}/u.test(subj) && ctx.pack.words.sentenceStarters.has(fold(subj.split(/\s/)[0]!)) ? subj[0]!.toLowerCase() + subj.slice(1) : subj;
+      }
+      hits.push({ spans: [span], slots });
+      lastEnd = p.end;
+    }
+    return hits;
+  },
+
+  /** Dutch: "u" and "je" in one reply. */
+  'mixed-address'(ctx) {
+    const addr = ctx.pack.lexicon.address;
+    if (!addr) return [];
+    const formal: number[] = [];
+    const informal: number[] = [];
+    ctx.tokens.words.forEach((w, t) => {
+      if (ctx.pack.words.formal.has(w)) formal.push(t);
+      else if (ctx.pack.words.informal.has(w)) informal.push(t);
+    });
+    if (formal.length === 0 || informal.length === 0) return [];
+    const useFormal = formal.length >= informal.length;
+    const minority = useFormal ? informal : formal;
+    const map = useFormal ? addr.formalFor : addr.informalFor;
+    return minority.map((t) => {
+      const w = ctx.tokens.words[t]!;
+      // "je" before a noun is "your" (uw), elsewhere it is "you" (u).
+      const next = ctx.tokens.words[t + 1];
+      const glued = next !== undefined && /^[ \t]+$/.test(ctx.text.slice(ctx.tokens.ends[t]!, ctx.tokens.starts[t + 1]!));
+      if (useFormal && w === 'je' && glued && !ctx.pack.words.stopwords.has(next)) {
+        return { spans: [{ start: ctx.tokens.starts[t]!, end: ctx.tokens.ends[t]! }], slots: { other: map['jouw'] ?? 'uw' } };
+      }
+      return {
+        spans: [{ start: ctx.tokens.starts[t]!, end: ctx.tokens.ends[t]! }],
+        slots: { other: map[w] ?? (useFormal ? 'u' : 'je') },
+      };
+    });
+  },
+
+  /** The person is upset and the reply does not acknowledge it. */
+  'unacknowledged-distress'(ctx) {
+    if (!ctx.distress || ctx.acknowledged) return [];
+    const first = firstSentenceAfterMentions(ctx);
+    if (!first) return [];
+    return [{ spans: [first, ...fallbacks(ctx)] }];
+  },
+
+  /** The person's name is known and the reply never uses it. */
+  'unused-name'(ctx) {
+    if (!ctx.readerName || ctx.usesName) return [];
+    const { words, starts, ends } = ctx.tokens;
+    let t = 0;
+    while (t < words.length && ctx.text[starts[t]! - 1] === '@') t++;
+    if (t >= words.length) return [];
+    const name = ctx.readerName;
+    const greeting = ctx.pack.words.greetings.has(words[t]!);
+    const span = { start: starts[t]!, end: ends[t]! };
+    const match = ctx.text.slice(span.start, span.end);
+    const greeted = greeting
+      ? `${match} ${name}`
+      : `${ctx.pack.lexicon.phrases.greeting} ${name}, ${lowerStarter(match, ctx)}`;
+    return [{ spans: [span, ...fallbacks(ctx)], slots: { greeted } }];
+  },
+
+  /** The person wrote specifics (an order number, a time, a place) and the canned reply picks up none. */
+  'ignored-specifics'(ctx) {
+    if (!ctx.contextFolded) return [];
+    if (/\d/.test(ctx.text)) return [];
+    const specifics = contextSpecifics(ctx);
+    if (specifics.length === 0) return [];
+    const replyStems = new Set(ctx.tokens.words.map((w) => w.slice(0, 5)));
+    if (specifics.some((s) => replyStems.has(s.stem))) return [];
+    const contentWords = ctx.tokens.words.filter((w) => w.length >= 5 && !ctx.pack.words.stopwords.has(w) && !ctx.pack.words.genericWords.has(w));
+    if (contentWords.length > 4) return [];
+    const first = firstSentenceAfterMentions(ctx);
+    if (!first) return [];
+    const detail = specifics[0]!.text;
+    const match = ctx.text.slice(first.start, first.end);
+    return [{ spans: [first, ...fallbacks(ctx)], slots: { detail, withDetail: `${ctx.pack.lexicon.phrases.about} ${detail}: ${lowerStarter(match, ctx)}` } }];
+  },
+};
+
+export const CHECK_NAMES = Object.keys(checks);
+
+/** Cue checks implemented in analyze.ts. */
+export const CUE_CHECK_NAMES = ['first-person', 'signed', 'uses-name', 'question', 'acknowledges'];
+
+export function runCheck(name: string, ctx: CheckContext): CheckHit[] {
+  const check = checks[name];
+  return check ? check(ctx) : [];
+}
+
+function firstSentenceAfterMentions(ctx: CheckContext): Span | null {
+  for (const s of ctx.sentenceSpans) {
+    const body = ctx.text.slice(s.start, s.end);
+    const stripped = body.replace(/^(?:@\w+[\s,:]*)+/, '');
+    if (!/[\p{L}]/u.test(stripped)) continue;
+    return { start: s.start + (body.length - stripped.length), end: s.end };
+  }
+  return null;
+}
+
+function lowerStarter(word: string, ctx: CheckContext): string {
+  const first = word.split(/[\s,]/)[0] ?? '';
+  if (ctx.pack.words.sentenceStarters.has(fold(first)) && /^\p{Lu}\p{Ll}/u.test(first)) {
+    return word[0]!.toLowerCase() + word.slice(1);
+  }
+  return word;
+}
+
+interface Specific {
+  text: string;
+  stem: string;
+}
+
+/** Numbers with the word before them ("order 55123", "the 7:42"), else a rare content word. */
+function contextSpecifics(ctx: CheckContext): Specific[] {
+  const src = ctx.options.context ?? '';
+  const out: Specific[] = [];
+  const re = /(?:([\p{L}]{3,})\s+)?(#?\d[\d:.,/-]*\d|\d)(?![\p{L}])/gu;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(src)) !== null) {
+    const before = m[1];
+    if (src[m.index - 1] === '@') continue;
+    const word = before && !ctx.pack.words.stopwords.has(fold(before)) ? `${before} ${m[2]}` : m[2]!;
+    out.push({ text: word, stem: fold(m[2]!).slice(0, 5) });
+  }
+  return out;
+}

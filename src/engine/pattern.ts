@@ -1,0 +1,314 @@
+/**
+ * The phrase pattern language (documented in rules/README.md), compiled to linear-time-safe
+ * regular expressions over folded text, plus the "anchor" words that let the matcher skip
+ * patterns whose words do not occur in a reply at all.
+ *
+ *   word word        words in order, any whitespace between them
+ *   (a|b c)          one of the alternatives (each may be several words)
+ *   [a|b c]          optional
+ *   apolog*          a word that starts with "apolog"; *nummer: ends with "nummer"
+ *   {we}             a macro of the language pack (a named set of alternatives)
+ *   ...              up to three words inside one sentence
+ *   #                a number (12, 9:30, 1.5)
+ *   , . ! ? : ; / "  literal punctuation, spaces around it optional
+ */
+import { fold } from './fold.js';
+
+type Node =
+  | { t: 'word'; text: string; prefix: boolean; suffix: boolean }
+  | { t: 'punct'; ch: string }
+  | { t: 'group'; alts: Node[][]; optional: boolean }
+  | { t: 'gap' }
+  | { t: 'number' };
+
+export interface Anchor {
+  kind: 'exact' | 'prefix' | 'suffix';
+  key: string;
+}
+
+export interface CompiledPattern {
+  source: string;
+  regex: RegExp;
+  /** The pattern can only match when one of these is present; null: always try it. */
+  anchors: Anchor[] | null;
+}
+
+export class PatternError extends Error {
+  constructor(pattern: string, problem: string) {
+    super(`pattern "${pattern}": ${problem}`);
+    this.name = 'PatternError';
+  }
+}
+
+const PUNCT = new Set([',', '.', '!', '?', ':', ';', '/', '"']);
+const STRUCT = new Set(['(', ')', '[', ']', '|', '{', '}']);
+const L = '\\p{L}\\p{N}';
+const WORD_START = `(?<![${L}])`;
+const WORD_END = `(?![${L}])`;
+
+export type Macros = Readonly<Record<string, string>>;
+
+function escapeRegex(s: string): string {
+  return s.replace(/[\\^$.*+?()[\]{}|/]/g, '\\$&');
+}
+
+class Parser {
+  private i = 0;
+  constructor(
+    private readonly src: string,
+    private readonly macros: Macros,
+    private readonly depth: number,
+  ) {}
+
+  fail(problem: string): never {
+    throw new PatternError(this.src, problem);
+  }
+
+  parseAll(): Node[] {
+    const seq = this.parseAlternatives(null);
+    if (this.i < this.src.length) this.fail(`unexpected "${this.src[this.i]}"`);
+    if (seq.length !== 1) {
+      return [{ t: 'group', alts: seq, optional: false }];
+    }
+    return seq[0]!;
+  }
+
+  /** Parses `a b | c d` up to the closing bracket. */
+  private parseAlternatives(close: string | null): Node[][] {
+    const alts: Node[][] = [];
+    let cur: Node[] = [];
+    for (;;) {
+      this.skipSpace();
+      if (this.i >= this.src.length) {
+        if (close) this.fail(`missing "${close}"`);
+        break;
+      }
+      const ch = this.src[this.i]!;
+      if (ch === close) {
+        this.i++;
+        break;
+      }
+      if (ch === ')' || ch === ']' || ch === '}') this.fail(`unmatched "${ch}"`);
+      if (ch === '|') {
+        this.i++;
+        if (cur.length === 0) this.fail('empty alternative');
+        alts.push(cur);
+        cur = [];
+        continue;
+      }
+      cur.push(this.parseItem());
+    }
+    if (cur.length === 0) this.fail(alts.length ? 'empty alternative' : 'empty pattern');
+    alts.push(cur);
+    return alts;
+  }
+
+  private skipSpace(): void {
+    while (this.i < this.src.length && /\s/.test(this.src[this.i]!)) this.i++;
+  }
+
+  private parseItem(): Node {
+    const s = this.src;
+    const ch = s[this.i]!;
+    if (ch === '(' || ch === '[') {
+      this.i++;
+      const alts = this.parseAlternatives(ch === '(' ? ')' : ']');
+      return { t: 'group', alts: sortLongestFirst(alts), optional: ch === '[' };
+    }
+    if (ch === '{') {
+      const end = s.indexOf('}', this.i);
+      if (end < 0) this.fail('missing "}"');
+      const name = s.slice(this.i + 1, end).trim();
+      this.i = end + 1;
+      const body = this.macros[name];
+      if (body === undefined) this.fail(`unknown macro {${name}}`);
+      if (this.depth > 4) this.fail(`macro {${name}} nests too deep`);
+      const inner = new Parser(body, this.macros, this.depth + 1).parseAll();
+      return inner.length === 1 && inner[0]!.t === 'group' ? inner[0]! : { t: 'group', alts: [inner], optional: false };
+    }
+    if (s.startsWith('...', this.i) || ch === '\u2026') {
+      this.i += ch === '\u2026' ? 1 : 3;
+      return { t: 'gap' };
+    }
+    if (ch === '#' && !/[\p{L}\p{N}]/u.test(s[this.i + 1] ?? '')) {
+      this.i++;
+      return { t: 'number' };
+    }
+    if (PUNCT.has(ch)) {
+      this.i++;
+      return { t: 'punct', ch };
+    }
+    let j = this.i;
+    while (j < s.length && !/\s/.test(s[j]!) && !STRUCT.has(s[j]!) && !PUNCT.has(s[j]!)) {
+      if (s.startsWith('...', j)) break;
+      j++;
+    }
+    const raw = s.slice(this.i, j);
+    this.i = j;
+    if (!raw) this.fail(`unexpected "${ch}"`);
+    const prefix = raw.endsWith('*');
+    const suffix = raw.startsWith('*') && raw.length > 1;
+    const core = raw.replace(/^\*/, '').replace(/\*$/, '');
+    if (!core) this.fail('a wildcard needs letters');
+    if (core.includes('*')) this.fail(`"*" only at the start or end of a word: ${raw}`);
+    if (!/[\p{L}\p{N}]/u.test(core)) this.fail(`"${raw}" has no letters`);
+    if ((prefix || suffix) && core.replace(/[^\p{L}\p{N}]/gu, '').length < 3) {
+      this.fail(`wildcard "${raw}" needs at least three letters`);
+    }
+    return { t: 'word', text: fold(core), prefix, suffix };
+  }
+}
+
+function sortLongestFirst(alts: Node[][]): Node[][] {
+  return alts
+    .map((a, idx) => ({ a, idx, len: approxLength(a) }))
+    .sort((x, y) => y.len - x.len || x.idx - y.idx)
+    .map((x) => x.a);
+}
+
+function approxLength(seq: Node[]): number {
+  let n = 0;
+  for (const node of seq) {
+    if (node.t === 'word') n += node.text.length + 1;
+    else if (node.t === 'group') n += Math.max(...node.alts.map(approxLength));
+    else n += 1;
+  }
+  return n;
+}
+
+function isWordLike(node: Node, side: 'start' | 'end'): boolean {
+  if (node.t === 'word' || node.t === 'number') return true;
+  if (node.t === 'punct' || node.t === 'gap') return false;
+  return node.alts.every((alt) => isWordLike(alt[side === 'start' ? 0 : alt.length - 1]!, side));
+}
+
+function separator(prev: Node, next: Node): string {
+  if (prev.t === 'gap') return '';
+  return isWordLike(prev, 'end') && isWordLike(next, 'start') ? '\\s+' : '\\s*';
+}
+
+function canBeEmpty(seq: Node[]): boolean {
+  return seq.every((n) => (n.t === 'group' ? n.optional || n.alts.some(canBeEmpty) : n.t === 'gap'));
+}
+
+function renderNode(node: Node): string {
+  switch (node.t) {
+    case 'word': {
+      const body = escapeRegex(node.text);
+      const pre = node.suffix ? `[${L}]*` : '';
+      const post = node.prefix ? `[${L}]*` : '';
+      return `${WORD_START}${pre}${body}${post}${WORD_END}`;
+    }
+    case 'punct':
+      return escapeRegex(node.ch);
+    case 'number':
+      return `${WORD_START}\\d+(?:[.,:]\\d+)*${WORD_END}`;
+    case 'gap':
+      return `(?:[^\\s.!?]+\\s+){0,3}`;
+    case 'group':
+      return `(?:${node.alts.map(renderSeq).join('|')})`;
+  }
+}
+
+/**
+ * Renders a sequence. An optional item carries the separator on its far side from the first
+ * required item, so that leaving it out never leaves a double separator.
+ */
+function renderSeq(seq: Node[]): string {
+  const firstRequired = seq.findIndex((n) => !(n.t === 'group' && n.optional));
+  let out = '';
+  for (let k = 0; k < seq.length; k++) {
+    const node = seq[k]!;
+    const optional = node.t === 'group' && node.optional;
+    const body = node.t === 'group' ? `(?:${node.alts.map(renderSeq).join('|')})` : renderNode(node);
+    if (firstRequired === -1 || k < firstRequired) {
+      // Leading optionals: separator after them.
+      const next = seq[k + 1];
+      const sep = next ? separator(node, next) : '';
+      out += optional ? `(?:${body}${sep})?` : body + sep;
+    } else {
+      const prev = seq[k - 1];
+      const sep = k > firstRequired && prev ? separatorSkippingOptionals(seq, k) : '';
+      out += optional ? `(?:${sep}${body})?` : sep + body;
+    }
+  }
+  return out;
+}
+
+function separatorSkippingOptionals(seq: Node[], k: number): string {
+  const prev = seq[k - 1]!;
+  return separator(prev, seq[k]!);
+}
+
+// ---- anchors ---------------------------------------------------------------------------------
+
+function pieces(text: string): string[] {
+  return text.split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+}
+
+function wordAnchor(node: Extract<Node, { t: 'word' }>): Anchor {
+  const parts = pieces(node.text);
+  // Inner pieces are whole tokens; the first piece of a suffix wildcard and the last of a prefix
+  // wildcard are only partial.
+  let best: Anchor | null = null;
+  parts.forEach((p, idx) => {
+    let kind: Anchor['kind'] = 'exact';
+    if (node.prefix && idx === parts.length - 1) kind = 'prefix';
+    if (node.suffix && idx === 0) kind = kind === 'prefix' ? 'exact' : 'suffix';
+    if (node.prefix && node.suffix && parts.length === 1) kind = 'prefix'; // *abc*: unindexable as exact
+    const a: Anchor = { kind, key: p };
+    if (!best || anchorScore([a]) > anchorScore([best])) best = a;
+  });
+  return best!;
+}
+
+function anchorScore(set: Anchor[]): number {
+  let min = Infinity;
+  for (const a of set) {
+    const s = a.key.length + (a.kind === 'exact' ? 2 : 0) - (a.kind !== 'exact' && a.key.length < 3 ? 10 : 0);
+    if (s < min) min = s;
+  }
+  return min - Math.log2(set.length);
+}
+
+function seqAnchors(seq: Node[]): Anchor[] | null {
+  let best: Anchor[] | null = null;
+  for (const node of seq) {
+    const set = nodeAnchors(node);
+    if (set && (!best || anchorScore(set) > anchorScore(best))) best = set;
+  }
+  return best;
+}
+
+function nodeAnchors(node: Node): Anchor[] | null {
+  if (node.t === 'word') {
+    if (node.prefix && node.suffix) return null;
+    return [wordAnchor(node)];
+  }
+  if (node.t === 'group') {
+    if (node.optional) return null;
+    const all: Anchor[] = [];
+    for (const alt of node.alts) {
+      const set = seqAnchors(alt);
+      if (!set) return null;
+      all.push(...set);
+    }
+    return all;
+  }
+  return null;
+}
+
+export function compilePattern(source: string, macros: Macros = {}): CompiledPattern {
+  const seq = new Parser(source, macros, 0).parseAll();
+  if (canBeEmpty(seq)) throw new PatternError(source, 'can match nothing (every part is optional)');
+  if (seq[0]!.t === 'gap' || seq[seq.length - 1]!.t === 'gap') {
+    throw new PatternError(source, '"..." must stand between words');
+  }
+  const regex = new RegExp(renderSeq(seq), 'gu');
+  return { source, regex, anchors: seqAnchors(seq) };
+}
+
+/** A canonical form of a pattern, for spotting duplicates. */
+export function canonicalPattern(source: string): string {
+  return fold(source).replace(/\s+/g, ' ').replace(/\s*([()[\]|])\s*/g, '$1').trim();
+}

@@ -1,0 +1,148 @@
+/**
+ * The schema of rule packs. The build validates the YAML in rules/ with it, and analyze() validates
+ * extra rules (a team's style guide) with the same schema, so both fail the same way.
+ */
+import * as v from 'valibot';
+import { CATEGORIES, SEVERITIES } from './types.js';
+
+const text = v.pipe(v.string(), v.trim(), v.minLength(1, 'must not be empty'));
+
+const Example = v.union([
+  text,
+  v.strictObject({ text, context: v.optional(v.string()), author: v.optional(v.string()) }),
+]);
+
+const Examples = v.strictObject({
+  match: v.pipe(v.array(Example), v.minLength(1, 'needs at least one example that must match')),
+  pass: v.pipe(v.array(Example), v.minLength(1, 'needs at least one example that must not match')),
+});
+
+const Patterns = v.pipe(
+  v.array(text),
+  v.minLength(1, 'needs at least one pattern'),
+  v.check((list) => new Set(list.map((p) => p.toLowerCase().replace(/\s+/g, ' '))).size === list.length, 'has a duplicate pattern'),
+);
+
+const ruleFields = {
+  severity: v.picklist(SEVERITIES),
+  patterns: v.optional(Patterns),
+  check: v.optional(v.pipe(v.string(), v.regex(/^[a-z][a-z-]*$/, 'must be a check name such as no-personal-voice'))),
+  soft: v.optional(v.boolean()),
+  message: text,
+  why: text,
+  suggestions: v.pipe(v.array(v.string()), v.minLength(1, 'needs at least one suggestion')),
+  examples: Examples,
+  link: v.optional(v.pipe(v.string(), v.url())),
+};
+
+const onePatternOrCheck = (r: { patterns?: unknown; check?: unknown }) =>
+  (r.patterns === undefined) !== (r.check === undefined);
+
+/** A rule as written in rules/<lang>/<category>.yaml: category and language come from the path. */
+export const RuleFileEntry = v.pipe(
+  v.strictObject({
+    id: v.pipe(v.string(), v.regex(/^[a-z0-9][a-z0-9-]*$/, 'must be lowercase letters, digits and dashes')),
+    ...ruleFields,
+  }),
+  v.check(onePatternOrCheck, 'needs either patterns or a check, not both'),
+);
+export const RuleFile = v.array(RuleFileEntry);
+
+/** A complete rule, as compiled and as accepted in `extraRules`. */
+export const RuleSchema = v.pipe(
+  v.strictObject({
+    id: v.pipe(v.string(), v.regex(/^[a-z]+\.[a-z0-9][a-z0-9-]*$/, 'must look like category.slug')),
+    lang: v.picklist(['en', 'nl']),
+    category: v.picklist(CATEGORIES),
+    ...ruleFields,
+  }),
+  v.check(onePatternOrCheck, 'needs either patterns or a check, not both'),
+);
+
+export const CueFileEntry = v.pipe(
+  v.strictObject({
+    id: v.pipe(v.string(), v.regex(/^[a-z0-9][a-z0-9-]*$/)),
+    weight: v.pipe(v.number(), v.minValue(1), v.maxValue(30)),
+    label: text,
+    patterns: v.optional(Patterns),
+    check: v.optional(v.pipe(v.string(), v.regex(/^[a-z][a-z-]*$/))),
+    examples: Examples,
+  }),
+  v.check(onePatternOrCheck, 'needs either patterns or a check, not both'),
+);
+export const CueFile = v.array(CueFileEntry);
+
+const words = v.pipe(v.array(text), v.minLength(1));
+const patterns = v.pipe(v.array(text), v.minLength(1));
+
+export const LexiconSchema = v.strictObject({
+  /** Common function words: language detection. */
+  stopwords: words,
+  /** Words that show one person speaking (I, me, my / ik, mij, mijn). */
+  firstPerson: words,
+  /** Words of an organisation speaking about itself (we, us, our / wij, ons, onze). */
+  orgVoice: words,
+  /** Words that make a sign-off a department's (team, support / klantenservice, webcare). */
+  departments: words,
+  /** Greetings that open a reply (hi, hello / hoi, hallo, beste). */
+  greetings: words,
+  /** Closing words that come before a name (cheers, regards / groet, mvg). */
+  signoffLeads: words,
+  /** Patterns of distress in the message being answered. */
+  distress: patterns,
+  /** Patterns of contentment; negated ("not happy") they signal distress. */
+  positive: patterns,
+  /** Words that negate the next few words. */
+  negators: words,
+  /** Patterns that acknowledge how the person feels. */
+  acknowledgement: patterns,
+  /** Agentless passives: an auxiliary, then one of the participles within maxGap words, and no agent after. */
+  passive: v.strictObject({
+    auxiliaries: words,
+    participles: words,
+    agents: words,
+    maxGap: v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(6)),
+  }),
+  /** Formal and informal address (Dutch u / je), for spotting a mix. */
+  address: v.optional(v.strictObject({ formal: words, informal: words, formalFor: v.record(v.string(), v.string()), informalFor: v.record(v.string(), v.string()) })),
+  /** "we are" -> "I am": first-person rewrites of the organisation's voice, longest first. */
+  firstPersonRewrite: v.record(v.string(), v.string()),
+  /** Sentence openers that may be lowercased after an inserted greeting. */
+  sentenceStarters: words,
+  /** Words never counted as the person's specifics. */
+  genericWords: words,
+  /** Words for the interface of the engine's own texts. */
+  phrases: v.strictObject({
+    yourName: text,
+    greeting: text,
+    about: text,
+    summaryHuman: text,
+    summaryMixed: text,
+    summaryScripted: text,
+    summaryUnknown: text,
+    base: text,
+  }),
+});
+
+export const MacrosSchema = v.record(v.pipe(v.string(), v.regex(/^[a-z][a-z0-9'-]*$/)), text);
+
+const localized = v.strictObject({ name: text, explanation: text });
+export const CategoriesSchema = v.strictObject(
+  Object.fromEntries(CATEGORIES.map((c) => [c, v.strictObject({ en: localized, nl: localized })])) as Record<
+    (typeof CATEGORIES)[number],
+    v.StrictObjectSchema<{ en: typeof localized; nl: typeof localized }, undefined>
+  >,
+);
+
+export type Lexicon = v.InferOutput<typeof LexiconSchema>;
+export type CategoryInfo = v.InferOutput<typeof CategoriesSchema>;
+
+/** Formats valibot issues as "path: message" lines. */
+export function describeIssues(issues: readonly v.BaseIssue<unknown>[]): string[] {
+  return issues.map((issue) => {
+    const path = (issue.path ?? []).map((p) => String((p as { key: unknown }).key)).join('.');
+    return `${path || '(root)'}: ${issue.message}`;
+  });
+}
+
+export { v };

@@ -1,0 +1,130 @@
+/** Tokens and sentences of a reply, with offsets into the original string. */
+
+export interface Tokens {
+  /** Folded token text. */
+  words: string[];
+  starts: number[];
+  ends: number[];
+}
+
+const TOKEN = /[\p{L}\p{N}]+(?:['][\p{L}]+)*/gu;
+
+/**
+ * Word tokens of folded text. An apostrophe inside a word keeps it whole ("we're", "i'll",
+ * "zo'n"), so that a token is what a reader calls a word.
+ */
+export function tokenize(folded: string): Tokens {
+  const words: string[] = [];
+  const starts: number[] = [];
+  const ends: number[] = [];
+  TOKEN.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = TOKEN.exec(folded)) !== null) {
+    words.push(m[0]);
+    starts.push(m.index);
+    ends.push(m.index + m[0].length);
+  }
+  return { words, starts, ends };
+}
+
+/** Splits a token on apostrophes and other inner marks, like the pattern anchors do. */
+export function tokenPieces(word: string): string[] {
+  return word.indexOf("'") < 0 ? [word] : word.split("'").filter(Boolean);
+}
+
+export interface Span {
+  start: number;
+  end: number;
+}
+
+const ABBREVIATIONS = new Set([
+  'e.g', 'i.e', 'etc', 'mr', 'mrs', 'ms', 'dr', 'vs', 'approx', 'no', 'st',
+  'bijv', 'bv', 'o.a', 'm.b.t', 'i.v.m', 'd.w.z', 'z.s.m', 'ca', 'nr', 'dhr', 'mevr', 'evt', 'incl', 'excl', 'mvg', 'gr',
+]);
+
+/** Sentences (trimmed spans). A sentence ends at . ! ? followed by space or the end, or at a line break. */
+export function sentences(text: string): Span[] {
+  const out: Span[] = [];
+  const n = text.length;
+  let start = 0;
+  const push = (s: number, e: number) => {
+    while (s < e && /\s/.test(text[s]!)) s++;
+    while (e > s && /\s/.test(text[e - 1]!)) e--;
+    if (e > s) out.push({ start: s, end: e });
+  };
+  for (let i = 0; i < n; i++) {
+    const c = text[i]!;
+    if (c === '\n') {
+      push(start, i);
+      start = i + 1;
+      continue;
+    }
+    if (c === '.' || c === '!' || c === '?') {
+      let j = i + 1;
+      while (j < n && (text[j] === '.' || text[j] === '!' || text[j] === '?' || text[j] === ')' || text[j] === '"')) j++;
+      if (j < n && !/\s/.test(text[j]!)) {
+        i = j - 1;
+        continue;
+      }
+      if (c === '.' && isAbbreviation(text, i)) {
+        i = j - 1;
+        continue;
+      }
+      push(start, j);
+      start = j;
+      i = j - 1;
+    }
+  }
+  push(start, n);
+  return out;
+}
+
+function isAbbreviation(text: string, dot: number): boolean {
+  let s = dot;
+  while (s > 0 && /[\p{L}.]/u.test(text[s - 1]!)) s--;
+  const word = text.slice(s, dot).toLowerCase();
+  return ABBREVIATIONS.has(word) || /^\p{L}$/u.test(word);
+}
+
+/** True when `pos` is at the start of a sentence (after trimming whitespace and opening quotes). */
+export function atSentenceStart(text: string, pos: number): boolean {
+  let i = pos - 1;
+  let spaced = false;
+  while (i >= 0 && (text[i] === ' ' || text[i] === '\t' || text[i] === '"' || text[i] === '(' || text[i] === '\u00a0')) {
+    if (text[i] !== '"' && text[i] !== '(') spaced = true;
+    i--;
+  }
+  if (i < 0) return true;
+  const c = text[i]!;
+  if (c === '\n') return true;
+  // "example.com" or "3.5": punctuation glued to the next word does not end a sentence.
+  if (!spaced) return false;
+  if (c === '!' || c === '?') return true;
+  if (c === '.' || c === '\u2026') return !isAbbreviation(text, i);
+  return false;
+}
+
+const EMOJI = /\p{Extended_Pictographic}(?:\uFE0F|\u200D\p{Extended_Pictographic}|\p{Emoji_Modifier})*/gu;
+
+/** Emoji (a ZWJ sequence counts once), with offsets. */
+export function emojiSpans(text: string): Span[] {
+  const out: Span[] = [];
+  EMOJI.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = EMOJI.exec(text)) !== null) {
+    // Digits and # are Extended_Pictographic-free; (c)/(r) are, but read as text.
+    if (m[0] === '\u00a9' || m[0] === '\u00ae' || m[0] === '\u2122') continue;
+    out.push({ start: m.index, end: m.index + m[0].length });
+  }
+  return out;
+}
+
+export function isUpperLetter(ch: string | undefined): boolean {
+  return !!ch && ch !== ch.toLowerCase() && ch === ch.toUpperCase();
+}
+
+export function capitalize(s: string): string {
+  const i = s.search(/\p{L}/u);
+  if (i < 0) return s;
+  return s.slice(0, i) + s[i]!.toUpperCase() + s.slice(i + 1);
+}

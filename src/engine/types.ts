@@ -1,0 +1,118 @@
+/** Public shapes of the tone engine. Pure data: no DOM, no extension API. */
+
+export type Lang = 'en' | 'nl';
+export type DetectedLang = Lang | 'other';
+
+export const CATEGORIES = [
+  'scripted',
+  'process',
+  'anonymous',
+  'broadcast',
+  'evasive',
+  'formal',
+  'unempathetic',
+] as const;
+export type Category = (typeof CATEGORIES)[number];
+
+export const SEVERITIES = ['hint', 'warning', 'problem'] as const;
+export type Severity = (typeof SEVERITIES)[number];
+
+export type Verdict = 'human' | 'mixed' | 'scripted' | 'unknown';
+export type Strictness = 'relaxed' | 'normal' | 'strict';
+
+/** One flagged span. `input.slice(start, end) === text` always holds. */
+export interface Flag {
+  category: Category;
+  rule: string;
+  severity: Severity;
+  start: number;
+  end: number;
+  text: string;
+  message: string;
+  why: string;
+  /** Replacement texts for the span, already filled in; `applySuggestion` makes them fit the sentence. */
+  suggestions: string[];
+}
+
+/** Something in the reply that makes it sound more human. */
+export interface Cue {
+  cue: string;
+  label: string;
+  weight: number;
+  /** Where the cue was found, when it has a place (a sign-off, a name). */
+  start?: number;
+  end?: number;
+}
+
+/** One step of how the score was reached, for the "why this score" picture. */
+export interface ScoreStep {
+  kind: 'base' | 'flag' | 'cue' | 'cap';
+  id: string;
+  label: string;
+  delta: number;
+}
+
+export interface Explanation {
+  base: number;
+  steps: ScoreStep[];
+  /** Score before clamping to 0..100. */
+  raw: number;
+  thresholds: { human: number; mixed: number };
+  summary: string;
+}
+
+export interface Result {
+  lang: DetectedLang;
+  score: number;
+  verdict: Verdict;
+  flags: Flag[];
+  cues: Cue[];
+  explanation: Explanation;
+}
+
+export interface AnalyzeOptions {
+  /** `en`, `nl`, or `auto` (the default): detect. */
+  lang?: Lang | 'auto';
+  /** The message being answered. */
+  context?: string;
+  /** Display name of the person who wrote the context message. */
+  author?: string;
+  /** The writer's own sign-off (a name or initials), used in suggestions. */
+  signature?: string;
+  disabledRules?: readonly string[];
+  disabledCategories?: readonly Category[];
+  /** Extra rules in the same schema as the built-in ones (for example a team style guide). */
+  extraRules?: readonly RuleSource[];
+  strictness?: Strictness;
+}
+
+/** A rule as written in `rules/<lang>/*.yaml` (after YAML parsing). */
+export interface RuleSource {
+  id: string;
+  lang: Lang;
+  category: Category;
+  severity: Severity;
+  /** Phrase patterns, in the pattern language described in rules/README.md. */
+  patterns?: string[];
+  /** Name of a whole-reply check implemented in code (instead of patterns). */
+  check?: string;
+  /** Soft rules are silent in a reply that already speaks as a person (first person singular and a sign-off or the reader's name). */
+  soft?: boolean;
+  message: string;
+  why: string;
+  suggestions: string[];
+  examples: { match: Example[]; pass: Example[] };
+  link?: string;
+}
+
+export type Example = string | { text: string; context?: string; author?: string };
+
+export interface CueSource {
+  id: string;
+  lang: Lang;
+  weight: number;
+  label: string;
+  patterns?: string[];
+  check?: string;
+  examples: { match: Example[]; pass: Example[] };
+}

@@ -1,0 +1,176 @@
+/** Who speaks in a reply: a person ("I", a sign-off) or an organisation ("we", a department). */
+import { fold } from './fold.js';
+import type { Pack } from './packs.js';
+import type { Span, Tokens } from './text.js';
+
+export interface Signoff extends Span {
+  kind: 'person' | 'department';
+  /** The name as written (person sign-offs only). */
+  name?: string;
+}
+
+const NAME = "\\p{Lu}[\\p{L}'\\u2019-]*";
+const INITIALS_RE = new RegExp(`(?:^|[\\s.!?)\\]:,])([\\^*~/])\\s?(\\p{Lu}[\\p{L}]{0,2}|\\p{Lu}{1,4})\\s*$`, 'u');
+const DASH_RE = new RegExp(`(?:^|[\\s.!?)\\]])([-\\u2013\\u2014~])\\s?((?:${NAME}|[\\p{L}]+)(?:\\s+(?:${NAME}|van|de|der|den|from|at|of|@|\\p{L}+)){0,4})\\s*$`, 'u');
+const TRAILER = /[\s\p{Extended_Pictographic}\uFE0F\u200D.!]*$/u;
+
+/** Finds a sign-off at the end of the reply. */
+export function findSignoff(text: string, pack: Pack): Signoff | null {
+  const tailStart = Math.max(0, text.length - 120);
+  // Ignore trailing emoji, spaces and a final full stop after the sign-off.
+  const trailer = TRAILER.exec(text.slice(tailStart));
+  const end = tailStart + (trailer ? trailer.index : text.length - tailStart);
+  if (end <= 0) return null;
+  const lineStart = text.lastIndexOf('\n', end - 1) + 1;
+  const segment = text.slice(lineStart, end);
+  const segFolded = fold(segment);
+
+  // ^JD, *JS, /AB, ~Kim
+  const ini = INITIALS_RE.exec(segment);
+  if (ini) {
+    const s = lineStart + ini.index + ini[0].indexOf(ini[1]!);
+    const name = ini[2]!;
+    if (!isDepartment(name, pack)) return { kind: 'person', start: s, end, name };
+    return { kind: 'department', start: s, end };
+  }
+
+  // - Becky, – Nadia, webcare, — Sanne van webcare
+  const dash = DASH_RE.exec(segment);
+  if (dash && (dash.index === 0 || /[.!?)\]]\s*$|^\s*$/.test(segment.slice(0, dash.index + 1)) || /\s$/.test(segment.slice(0, dash.index + 1)))) {
+    const s = lineStart + dash.index + dash[0].indexOf(dash[1]!);
+    const words = dash[2]!.split(/[\s,]+/).filter(Boolean);
+    const sig = classify(words, pack);
+    if (sig) return { ...sig, start: s, end };
+  }
+
+  // Cheers, Tom / Groetjes, Mark / Met vriendelijke groet, Sanne (same line or the line before)
+  const lead = findLead(text, end, pack);
+  if (lead) return lead;
+
+  // A name alone on the last line, or "Mark from the night shift" after a sentence.
+  const lastSentenceStart = Math.max(lineStart, lastSentenceBoundary(text, end));
+  const tail = text.slice(lastSentenceStart, end).trim();
+  if (tail && tail.length <= 60) {
+    const offset = text.indexOf(tail, lastSentenceStart);
+    const words = tail.split(/[\s,]+/).filter(Boolean);
+    const standalone = lineStart === lastSentenceStart || lastSentenceStart > lineStart;
+    if (standalone && words.length <= 6 && /^\p{Lu}/u.test(tail) && !/[?]$/.test(tail)) {
+      const sig = classifyTrailingName(words, pack, lineStart === lastSentenceStart && lineStart > 0);
+      if (sig) return { ...sig, start: offset, end: offset + tail.length };
+    }
+  }
+  void segFolded;
+  return null;
+}
+
+function lastSentenceBoundary(text: string, end: number): number {
+  for (let i = end - 1; i > 0; i--) {
+    const c = text[i]!;
+    if ((c === '.' || c === '!' || c === '?') && /\s/.test(text[i + 1] ?? '')) return i + 1;
+    if (c === '\n') return i + 1;
+  }
+  return 0;
+}
+
+function isDepartment(word: string, pack: Pack): boolean {
+  return pack.words.departments.has(fold(word));
+}
+
+function looksLikeName(word: string, pack: Pack): boolean {
+  if (!/^\p{Lu}[\p{L}'\u2019-]*$/u.test(word) || word.length > 20) return false;
+  const f = fold(word);
+  if (pack.words.stopwords.has(f) || pack.words.greetings.has(f) || pack.words.orgVoice.has(f)) return false;
+  if (pack.words.firstPerson.has(f)) return false;
+  return true;
+}
+
+/** Words after a dash or a closing word: a person ("Sanne", "Sanne, webcare") or a department. */
+function classify(words: string[], pack: Pack): Omit<Signoff, 'start' | 'end'> | null {
+  if (words.length === 0) return null;
+  const first = words[0]!;
+  if (isDepartment(first, pack) || (words.length > 1 && fold(first) === 'the' && words.slice(1).some((w) => isDepartment(w, pack)))) {
+    return { kind: 'department' };
+  }
+  if (fold(first) === 'team' || words.every((w) => isDepartment(w, pack) || !looksLikeName(w, pack))) {
+    return words.some((w) => isDepartment(w, pack)) ? { kind: 'department' } : null;
+  }
+  if (looksLikeName(first, pack) || /^\p{Lu}{1,3}$/u.test(first)) return { kind: 'person', name: first };
+  return null;
+}
+
+const CONNECTORS = new Set(['from', 'van', 'at', 'bij', 'of', 'on', 'op', 'in', 'de', 'het', 'the', '@', '&', 'en', 'and']);
+
+function classifyTrailingName(words: string[], pack: Pack, ownLine: boolean): Omit<Signoff, 'start' | 'end'> | null {
+  const clean = words.map((w) => w.replace(/[.!,:;]+$/, '')).filter(Boolean);
+  if (clean.length === 0) return null;
+  const first = clean[0]!;
+  if (clean.every((w) => isDepartment(w, pack) || fold(w) === 'the' || fold(w) === 'team' || CONNECTORS.has(fold(w)) || /^\p{Lu}/u.test(w))) {
+    if (clean.some((w) => isDepartment(w, pack) || fold(w) === 'team') && !looksLikeName(first, pack)) return { kind: 'department' };
+    if (clean.some((w) => isDepartment(w, pack) || fold(w) === 'team') && isDepartment(first, pack)) return { kind: 'department' };
+  }
+  if (!looksLikeName(first, pack) || isDepartment(first, pack)) return null;
+  // "Mark from the night shift", "Sanne van webcare", or a name alone on its own line.
+  if (clean.length === 1) return ownLine ? { kind: 'person', name: first } : null;
+  const second = fold(clean[1]!);
+  if (second === 'from' || second === 'van' || second === 'bij' || second === 'at' || second === '@' || second === 'of') {
+    return { kind: 'person', name: first };
+  }
+  if (ownLine && clean.length <= 3 && clean.every((w) => looksLikeName(w, pack) || CONNECTORS.has(fold(w)))) {
+    return { kind: 'person', name: first };
+  }
+  return null;
+}
+
+function findLead(text: string, end: number, pack: Pack): Signoff | null {
+  // Look at the last ~80 characters: a closing phrase, optional comma or line break, then a name.
+  const start = Math.max(0, end - 80);
+  const window = text.slice(start, end);
+  const folded = fold(window);
+  for (const lead of pack.words.signoffLeads) {
+    const leadRe = new RegExp(`(?:^|[\\s.!?)])(${lead.map(escape).join('[\\s,.]+')})[\\s,.:!-]*\\n?\\s*([^\\n]{1,40})$`, 'u');
+    const m = leadRe.exec(folded);
+    if (!m) continue;
+    const nameStart = m.index + m[0].length - m[2]!.length;
+    const nameText = window.slice(nameStart).trim();
+    const words = nameText.split(/[\s,]+/).filter(Boolean);
+    if (words.length === 0 || words.length > 5) continue;
+    const s = start + m.index + m[0].indexOf(m[1]!);
+    const sig = classify(words, pack);
+    if (sig) return { ...sig, start: s, end };
+  }
+  return null;
+}
+
+function escape(s: string): string {
+  return s.replace(/[\\^$.*+?()[\]{}|/]/g, '\\$&');
+}
+
+/** Counts of organisation and first-person words, and where the first organisation word is. */
+export function voiceCounts(tokens: Tokens, pack: Pack): { org: number; firstPerson: number; firstOrg: number } {
+  let org = 0;
+  let firstPerson = 0;
+  let firstOrg = -1;
+  for (let t = 0; t < tokens.words.length; t++) {
+    const w = tokens.words[t]!;
+    if (pack.words.orgVoice.has(w)) {
+      org++;
+      if (firstOrg < 0) firstOrg = t;
+    } else if (pack.words.firstPerson.has(w)) firstPerson++;
+  }
+  return { org, firstPerson, firstOrg };
+}
+
+/** The reader's first name: from the author's display name, or a sign-off in their message. */
+export function readerName(author: string | undefined, context: string | undefined, pack: Pack): string | null {
+  if (author) {
+    const words = author.replace(/[@_\d]+/g, ' ').split(/[\s|,.()]+/).filter(Boolean);
+    for (const w of words) {
+      if (/^\p{Lu}[\p{Ll}'\u2019-]{1,19}$/u.test(w) && !pack.words.departments.has(fold(w))) return w;
+    }
+  }
+  if (context) {
+    const sig = findSignoff(context, pack);
+    if (sig?.kind === 'person' && sig.name && sig.name.length > 1 && /\p{Ll}/u.test(sig.name)) return sig.name;
+  }
+  return null;
+}
