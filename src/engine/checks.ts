@@ -212,6 +212,8 @@ const checks: Record<string, Check> = {
       let after = pt;
       while (after < starts.length && ends[after]! <= p.end) after++;
       if (after < words.length && ctx.pack.words.agents.has(words[after]!)) continue;
+      // Dutch puts the agent in the middle: "is door mij doorgezet".
+      if (words.slice(aux + 1, pt).some((w) => ctx.pack.words.agents.has(w))) continue;
       let auxStart = aux;
       while (auxStart > 0 && ctx.pack.words.auxiliaries.has(words[auxStart - 1]!)) auxStart--;
       // Subject: the words from the sentence start to the auxiliary, when short.

@@ -113,6 +113,7 @@ class Parser {
     if (ch === '(' || ch === '[') {
       this.i++;
       const alts = this.parseAlternatives(ch === '(' ? ')' : ']');
+      if (ch === '(' && s[this.i] === '?') this.fail('use [a|b] for an optional group; "?" after ")" would be a literal question mark');
       return { t: 'group', alts: sortLongestFirst(alts), optional: ch === '[' };
     }
     if (ch === '{') {
