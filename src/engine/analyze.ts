@@ -41,14 +41,15 @@ export function validateExtraRules(rules: readonly unknown[]): RuleSource[] {
   const problems: string[] = [];
   const out: RuleSource[] = [];
   const builtin = new Set([...DATA.packs.en.rules, ...DATA.packs.nl.rules].map((r) => r.id));
-  rules.forEach((rule, i) => {
-    const res = v.safeParse(RuleSchema, rule);
+  rules.forEach((entry, i) => {
+    const res = v.safeParse(RuleSchema, entry);
     if (!res.success) {
       problems.push(...describeIssues(res.issues).map((p) => `rule ${i + 1}: ${p}`));
       return;
     }
-    if (builtin.has(res.output.id)) problems.push(`rule ${i + 1}: id ${res.output.id} is already a built-in rule`);
-    else out.push(res.output as RuleSource);
+    const rule = res.output as RuleSource;
+    if (builtin.has(rule.id)) problems.push(`rule ${i + 1}: id ${rule.id} is already a built-in rule`);
+    else out.push(rule);
   });
   if (problems.length) throw new Error(`Invalid extra rules:\n${problems.join('\n')}`);
   return out;

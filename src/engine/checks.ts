@@ -144,6 +144,7 @@ const checks: Record<string, Check> = {
 
   /** Campaign hashtags the person did not use themselves. */
   hashtags(ctx) {
+    if (ctx.text.indexOf('#') < 0) return [];
     const re = /(^|[\s(])#([\p{L}\p{N}_]+)/gu;
     const tags: { span: Span; word: string }[] = [];
     let m: RegExpExecArray | null;
@@ -160,6 +161,7 @@ const checks: Record<string, Check> = {
 
   /** Links that sell rather than answer: tracking parameters, a bare home page, or a pile of links. */
   links(ctx) {
+    if (ctx.text.indexOf('http') < 0 && ctx.text.indexOf('www.') < 0) return [];
     const re = /\b(?:https?:\/\/|www\.)[^\s<>"]+/gi;
     const found: { span: Span; url: string }[] = [];
     let m: RegExpExecArray | null;

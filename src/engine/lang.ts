@@ -8,12 +8,11 @@ import { DATA } from './packs.js';
 import type { DetectedLang, Lang } from './types.js';
 import { tokenize, type Tokens } from './text.js';
 
-let lists: Map<string, Set<string>> | null = null;
 let wordLangs: Map<string, string[]> | null = null;
 
 function tables(): Map<string, string[]> {
   if (wordLangs) return wordLangs;
-  lists = new Map();
+  const lists = new Map<string, Set<string>>();
   lists.set('en', new Set(DATA.packs.en.lexicon.stopwords.map(fold)));
   lists.set('nl', new Set(DATA.packs.nl.lexicon.stopwords.map(fold)));
   for (const [lang, words] of Object.entries(DATA.detect)) lists.set(lang, new Set(words.map(fold)));
@@ -34,8 +33,11 @@ export function detectLanguage(text: string, folded = fold(text), tokens: Tokens
   const n = Math.min(text.length, 4000);
   for (let i = 0; i < n; i++) {
     const c = text.charCodeAt(i);
-    if ((c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a) || (c >= 0xc0 && c <= 0x24f)) latin++;
-    else if (c > 0x24f && /\p{L}/u.test(text[i]!)) other++;
+    if (c < 0x80) {
+      if ((c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a)) latin++;
+    } else if (c >= 0xc0 && c <= 0x24f) latin++;
+    // Letters of other scripts; punctuation, symbols and emoji (0x2000-0x2bff, surrogates) are neither.
+    else if ((c >= 0x370 && c < 0x2000) || (c >= 0x2c00 && c < 0xd800) || (c >= 0xf900 && c < 0xfe00)) other++;
   }
   if (latin === 0 || other > latin * 0.3) return 'other';
 

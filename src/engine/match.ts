@@ -73,14 +73,15 @@ export class PatternSet<T> {
     };
     mark(this.always);
     const words = tokens.words;
+    const lookup = (p: string) => {
+      mark(this.exact.get(p));
+      for (const len of this.prefixLens) if (p.length >= len) mark(this.prefix.get(p.slice(0, len)));
+      for (const len of this.suffixLens) if (p.length >= len) mark(this.suffix.get(p.slice(p.length - len)));
+    };
     for (let t = 0; t < words.length; t++) {
       const w = words[t]!;
-      const parts = tokenPieces(w);
-      for (const p of parts) {
-        mark(this.exact.get(p));
-        for (const len of this.prefixLens) if (p.length >= len) mark(this.prefix.get(p.slice(0, len)));
-        for (const len of this.suffixLens) if (p.length >= len) mark(this.suffix.get(p.slice(p.length - len)));
-      }
+      if (w.indexOf("'") < 0) lookup(w);
+      else for (const p of tokenPieces(w)) lookup(p);
     }
     candidates.sort((a, b) => a - b);
     const hits: PatternHit<T>[] = [];

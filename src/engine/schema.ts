@@ -35,8 +35,7 @@ const ruleFields = {
   link: v.optional(v.pipe(v.string(), v.url())),
 };
 
-const onePatternOrCheck = (r: { patterns?: unknown; check?: unknown }) =>
-  (r.patterns === undefined) !== (r.check === undefined);
+const ONE_OF = 'needs either patterns or a check, not both';
 
 /** A rule as written in rules/<lang>/<category>.yaml: category and language come from the path. */
 export const RuleFileEntry = v.pipe(
@@ -44,7 +43,7 @@ export const RuleFileEntry = v.pipe(
     id: v.pipe(v.string(), v.regex(/^[a-z0-9][a-z0-9-]*$/, 'must be lowercase letters, digits and dashes')),
     ...ruleFields,
   }),
-  v.check(onePatternOrCheck, 'needs either patterns or a check, not both'),
+  v.check((r) => (r.patterns === undefined) !== (r.check === undefined), ONE_OF),
 );
 export const RuleFile = v.array(RuleFileEntry);
 
@@ -56,7 +55,7 @@ export const RuleSchema = v.pipe(
     category: v.picklist(CATEGORIES),
     ...ruleFields,
   }),
-  v.check(onePatternOrCheck, 'needs either patterns or a check, not both'),
+  v.check((r) => (r.patterns === undefined) !== (r.check === undefined), ONE_OF),
 );
 
 export const CueFileEntry = v.pipe(
@@ -68,7 +67,7 @@ export const CueFileEntry = v.pipe(
     check: v.optional(v.pipe(v.string(), v.regex(/^[a-z][a-z-]*$/))),
     examples: Examples,
   }),
-  v.check(onePatternOrCheck, 'needs either patterns or a check, not both'),
+  v.check((r) => (r.patterns === undefined) !== (r.check === undefined), ONE_OF),
 );
 export const CueFile = v.array(CueFileEntry);
 

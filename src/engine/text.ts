@@ -48,8 +48,8 @@ export function sentences(text: string): Span[] {
   const n = text.length;
   let start = 0;
   const push = (s: number, e: number) => {
-    while (s < e && /\s/.test(text[s]!)) s++;
-    while (e > s && /\s/.test(text[e - 1]!)) e--;
+    while (s < e && isSpace(text.charCodeAt(s))) s++;
+    while (e > s && isSpace(text.charCodeAt(e - 1))) e--;
     if (e > s) out.push({ start: s, end: e });
   };
   for (let i = 0; i < n; i++) {
@@ -62,7 +62,7 @@ export function sentences(text: string): Span[] {
     if (c === '.' || c === '!' || c === '?') {
       let j = i + 1;
       while (j < n && (text[j] === '.' || text[j] === '!' || text[j] === '?' || text[j] === ')' || text[j] === '"')) j++;
-      if (j < n && !/\s/.test(text[j]!)) {
+      if (j < n && !isSpace(text.charCodeAt(j))) {
         i = j - 1;
         continue;
       }
@@ -77,6 +77,10 @@ export function sentences(text: string): Span[] {
   }
   push(start, n);
   return out;
+}
+
+export function isSpace(c: number): boolean {
+  return c === 32 || (c >= 9 && c <= 13) || c === 0xa0 || c === 0x2028 || c === 0x2029 || (c >= 0x2000 && c <= 0x200a) || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff || c === 0x1680;
 }
 
 function isAbbreviation(text: string, dot: number): boolean {

@@ -1,7 +1,7 @@
 /** Who speaks in a reply: a person ("I", a sign-off) or an organisation ("we", a department). */
 import { fold } from './fold.js';
 import type { Pack } from './packs.js';
-import type { Span, Tokens } from './text.js';
+import { isSpace, type Span, type Tokens } from './text.js';
 
 export interface Signoff extends Span {
   kind: 'person' | 'department';
@@ -12,30 +12,39 @@ export interface Signoff extends Span {
 const NAME = "\\p{Lu}[\\p{L}'\\u2019-]*";
 const INITIALS_RE = new RegExp(`(?:^|[\\s.!?)\\]:,])([\\^*~/])\\s?(\\p{Lu}[\\p{L}]{0,2}|\\p{Lu}{1,4})\\s*$`, 'u');
 const DASH_RE = new RegExp(`(?:^|[\\s.!?)\\]])([-\\u2013\\u2014~])\\s?((?:${NAME}|[\\p{L}]+)(?:\\s+(?:${NAME}|van|de|der|den|from|at|of|@|\\p{L}+)){0,4})\\s*$`, 'u');
-const TRAILER = /[\s\p{Extended_Pictographic}\uFE0F\u200D.!]*$/u;
+/** Where the text ends before trailing spaces, emoji, symbols and a final . or ! (a backward scan). */
+function trailerStart(text: string): number {
+  let i = text.length;
+  while (i > 0) {
+    const c = text.charCodeAt(i - 1);
+    if (isSpace(c) || c === 0x2e || c === 0x21 || (c >= 0xd800 && c <= 0xdfff) || (c >= 0x2000 && c < 0x2c00) || c === 0xfe0f || c === 0x200d) i--;
+    else break;
+  }
+  return i;
+}
 
 /** Finds a sign-off at the end of the reply. */
 export function findSignoff(text: string, pack: Pack): Signoff | null {
-  const tailStart = Math.max(0, text.length - 120);
   // Ignore trailing emoji, spaces and a final full stop after the sign-off.
-  const trailer = TRAILER.exec(text.slice(tailStart));
-  const end = tailStart + (trailer ? trailer.index : text.length - tailStart);
+  const end = trailerStart(text);
   if (end <= 0) return null;
-  const lineStart = text.lastIndexOf('\n', end - 1) + 1;
+  // Only the last line, and at most its last 120 characters, can hold a sign-off.
+  const lineStart = Math.max(text.lastIndexOf('\n', end - 1) + 1, end - 120);
   const segment = text.slice(lineStart, end);
-  const segFolded = fold(segment);
 
   // ^JD, *JS, /AB, ~Kim
-  const ini = INITIALS_RE.exec(segment);
-  if (ini) {
-    const s = lineStart + ini.index + ini[0].indexOf(ini[1]!);
+  const iniFrom = Math.max(0, segment.length - 8);
+  const ini = INITIALS_RE.exec(segment.slice(iniFrom));
+  if (ini && (ini.index > 0 || iniFrom === 0 || /[\s.!?)\]:,]/.test(segment[iniFrom - 1]!) || ini[0][0] !== ini[1])) {
+    const s = lineStart + iniFrom + ini.index + ini[0].indexOf(ini[1]!);
     const name = ini[2]!;
     if (!isDepartment(name, pack)) return { kind: 'person', start: s, end, name };
     return { kind: 'department', start: s, end };
   }
 
   // - Becky, – Nadia, webcare, — Sanne van webcare
-  const dash = DASH_RE.exec(segment);
+  const dashAt = Math.max(segment.lastIndexOf('-'), segment.lastIndexOf('\u2013'), segment.lastIndexOf('\u2014'), segment.lastIndexOf('~'));
+  const dash = dashAt >= 0 && segment.length - dashAt <= 70 ? DASH_RE.exec(segment) : null;
   if (dash && (dash.index === 0 || /[.!?)\]]\s*$|^\s*$/.test(segment.slice(0, dash.index + 1)) || /\s$/.test(segment.slice(0, dash.index + 1)))) {
     const s = lineStart + dash.index + dash[0].indexOf(dash[1]!);
     const words = dash[2]!.split(/[\s,]+/).filter(Boolean);
@@ -59,7 +68,6 @@ export function findSignoff(text: string, pack: Pack): Signoff | null {
       if (sig) return { ...sig, start: offset, end: offset + tail.length };
     }
   }
-  void segFolded;
   return null;
 }
 
@@ -121,24 +129,33 @@ function classifyTrailingName(words: string[], pack: Pack, ownLine: boolean): Om
   return null;
 }
 
+const leadRegexes = new WeakMap<Pack, RegExp>();
+
+/** One regex for all closing phrases of a pack: "cheers", "met vriendelijke groet", ... then a name. */
+function leadRegex(pack: Pack): RegExp {
+  let re = leadRegexes.get(pack);
+  if (!re) {
+    const leads = [...pack.words.signoffLeads].sort((a, b) => b.join(' ').length - a.join(' ').length);
+    const alt = leads.map((l) => l.map(escape).join('[\\s,.]+')).join('|');
+    re = new RegExp(`(?:^|[\\s.!?)])(${alt})[\\s,.:!-]*\\n?\\s*([^\\n]{1,40})$`, 'u');
+    leadRegexes.set(pack, re);
+  }
+  return re;
+}
+
 function findLead(text: string, end: number, pack: Pack): Signoff | null {
   // Look at the last ~80 characters: a closing phrase, optional comma or line break, then a name.
   const start = Math.max(0, end - 80);
   const window = text.slice(start, end);
-  const folded = fold(window);
-  for (const lead of pack.words.signoffLeads) {
-    const leadRe = new RegExp(`(?:^|[\\s.!?)])(${lead.map(escape).join('[\\s,.]+')})[\\s,.:!-]*\\n?\\s*([^\\n]{1,40})$`, 'u');
-    const m = leadRe.exec(folded);
-    if (!m) continue;
-    const nameStart = m.index + m[0].length - m[2]!.length;
-    const nameText = window.slice(nameStart).trim();
-    const words = nameText.split(/[\s,]+/).filter(Boolean);
-    if (words.length === 0 || words.length > 5) continue;
-    const s = start + m.index + m[0].indexOf(m[1]!);
-    const sig = classify(words, pack);
-    if (sig) return { ...sig, start: s, end };
-  }
-  return null;
+  const m = leadRegex(pack).exec(fold(window));
+  if (!m) return null;
+  const nameStart = m.index + m[0].length - m[2]!.length;
+  const nameText = window.slice(nameStart).trim();
+  const words = nameText.split(/[\s,]+/).filter(Boolean);
+  if (words.length === 0 || words.length > 5) return null;
+  const s = start + m.index + m[0].indexOf(m[1]!);
+  const sig = classify(words, pack);
+  return sig ? { ...sig, start: s, end } : null;
 }
 
 function escape(s: string): string {

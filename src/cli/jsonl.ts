@@ -1,0 +1,88 @@
+/**
+ * JSON Lines in, JSON Lines out: one result per input line, in order, in constant memory. A line that
+ * cannot be read becomes {"error": "..."} on its own line and the rest goes on.
+ */
+import { createInterface } from 'node:readline';
+import type { Readable, Writable } from 'node:stream';
+import { analyze, type AnalyzeOptions, type Result } from '../engine/index.js';
+
+export interface JsonlSummary {
+  lines: number;
+  errors: number;
+  verdicts: Record<Result['verdict'], number>;
+}
+
+export interface ReplyLine {
+  text: string;
+  context?: string;
+  author?: string;
+  lang?: 'en' | 'nl' | 'auto';
+  id?: string | number;
+}
+
+/** Reads one JSON Lines record; returns an error message instead of throwing. */
+export interface Fields {
+  text: string;
+  context: string;
+}
+
+const DEFAULT_FIELDS: Fields = { text: 'text', context: 'context' };
+
+export function readReplyLine(line: string, fields: Fields = DEFAULT_FIELDS): ReplyLine | { error: string } {
+  let value: unknown;
+  try {
+    value = JSON.parse(line);
+  } catch (e) {
+    return { error: `not valid JSON (${(e as Error).message})` };
+  }
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return { error: 'expected an object like {"text": "..."}' };
+  const rec = value as Record<string, unknown>;
+  const text = rec[fields.text];
+  if (typeof text !== 'string') return { error: `"${fields.text}" is missing or not a string` };
+  const context = rec[fields.context];
+  if (context !== undefined && context !== null && typeof context !== 'string') return { error: `"${fields.context}" must be a string` };
+  if (rec.author !== undefined && rec.author !== null && typeof rec.author !== 'string') return { error: '"author" must be a string' };
+  if (rec.lang !== undefined && rec.lang !== null && rec.lang !== 'en' && rec.lang !== 'nl' && rec.lang !== 'auto') {
+    return { error: '"lang" must be "en", "nl" or "auto"' };
+  }
+  const out: ReplyLine = { text };
+  if (typeof context === 'string') out.context = context;
+  if (typeof rec.author === 'string') out.author = rec.author;
+  if (typeof rec.lang === 'string') out.lang = rec.lang as ReplyLine['lang'];
+  if (typeof rec.id === 'string' || typeof rec.id === 'number') out.id = rec.id;
+  return out;
+}
+
+export async function runJsonl(input: Readable, output: Writable, base: AnalyzeOptions, fields: Fields = DEFAULT_FIELDS): Promise<JsonlSummary> {
+  const summary: JsonlSummary = { lines: 0, errors: 0, verdicts: { human: 0, mixed: 0, scripted: 0, unknown: 0 } };
+  const rl = createInterface({ input, crlfDelay: Infinity });
+  let buffer = '';
+  const flush = async () => {
+    if (!buffer) return;
+    const chunk = buffer;
+    buffer = '';
+    if (!output.write(chunk)) await new Promise<void>((resolve) => output.once('drain', resolve));
+  };
+  for await (const raw of rl) {
+    summary.lines++;
+    const line = raw.charCodeAt(0) === 0xfeff ? raw.slice(1) : raw;
+    const rec = line.trim() === '' ? { error: 'empty line' } : readReplyLine(line, fields);
+    let out: string;
+    if ('error' in rec) {
+      summary.errors++;
+      out = JSON.stringify({ error: `line ${summary.lines}: ${rec.error}` });
+    } else {
+      const opts: AnalyzeOptions = { ...base };
+      if (rec.context !== undefined) opts.context = rec.context;
+      if (rec.author !== undefined) opts.author = rec.author;
+      if (rec.lang !== undefined) opts.lang = rec.lang;
+      const result = analyze(rec.text, opts);
+      summary.verdicts[result.verdict]++;
+      out = rec.id !== undefined ? JSON.stringify({ id: rec.id, ...result }) : JSON.stringify(result);
+    }
+    buffer += out + '\n';
+    if (buffer.length > 64 * 1024) await flush();
+  }
+  await flush();
+  return summary;
+}
