@@ -7,7 +7,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { analyze } from '../lib/index.js';
+import { analyze } from '../src/engine/index.js';
 
 const DATA = new URL('../../shared/data/', import.meta.url);
 const pairsFile = new URL('twcs_pairs.jsonl', DATA);

@@ -16,7 +16,7 @@ const SEVERITY_RANK: Record<Severity, number> = { hint: 0, warning: 1, problem: 
 const STRICTNESS = { relaxed: 0.7, normal: 1, strict: 1.3 } as const;
 const CUE_CAP = 30;
 /** Longer than this, only the first part is coached: a reply is not a book. */
-export const MAX_ANALYZED = 20_000;
+export const MAX_ANALYZED = 200_000;
 
 const extraPacks = new WeakMap<readonly RuleSource[], Partial<Record<Lang, Pack>>>();
 
@@ -135,8 +135,9 @@ export function analyze(input: string, options: AnalyzeOptions = {}): Result {
     }
   }
 
-  const flags = resolveFlags(body, candidates, checkCandidates, { name, signature: options.signature });
-  const cues = findCues(body, pack, hits, flags, ctx);
+  const coverage = new Coverage(body.length);
+  const flags = resolveFlags(body, candidates, checkCandidates, { name, signature: options.signature }, coverage);
+  const cues = findCues(pack, hits, coverage, ctx);
   const { score, steps, raw } = computeScore(flags, cues, options.strictness ?? 'normal', pack);
   const verdict: Verdict = score >= THRESHOLDS.human ? 'human' : score >= THRESHOLDS.mixed ? 'mixed' : 'scripted';
   const phrases = pack.lexicon.phrases;
@@ -162,9 +163,25 @@ function isNegated(start: number, tokens: ReturnType<typeof tokenize>, pack: Pac
   return false;
 }
 
-const overlaps = (a: Span, b: Span) => a.start < b.end && b.start < a.end;
+/** Which characters of the reply a flag already covers: overlap checks cost the span's length, not the flag count. */
+class Coverage {
+  private readonly marks: Uint8Array;
+  constructor(length: number) {
+    this.marks = new Uint8Array(length + 1);
+  }
+  free(s: Span): boolean {
+    for (let i = s.start; i < s.end; i++) if (this.marks[i]) return false;
+    return true;
+  }
+  take(s: Span): void {
+    this.marks.fill(1, s.start, s.end);
+  }
+}
 
-function resolveFlags(text: string, phrase: Candidate[], check: Candidate[], slotValues: { name: string | null; signature?: string }): Flag[] {
+/** More flags than this in one reply help nobody; the first ones by position are kept. */
+export const MAX_FLAGS = 1000;
+
+function resolveFlags(text: string, phrase: Candidate[], check: Candidate[], slotValues: { name: string | null; signature?: string }, coverage: Coverage): Flag[] {
   // Phrase matches first: the more severe, then the longer, wins a contested span.
   phrase.sort(
     (a, b) =>
@@ -176,14 +193,21 @@ function resolveFlags(text: string, phrase: Candidate[], check: Candidate[], slo
   const taken: { c: Candidate; span: Span }[] = [];
   for (const c of phrase) {
     const span = c.spans[0]!;
-    if (!taken.some((t) => overlaps(t.span, span))) taken.push({ c, span });
+    if (coverage.free(span)) {
+      coverage.take(span);
+      taken.push({ c, span });
+    }
   }
   // Whole-reply checks take the first of their spans that is still free.
   for (const c of check) {
-    const span = c.spans.find((s) => s.end > s.start && !taken.some((t) => overlaps(t.span, s)));
-    if (span) taken.push({ c, span });
+    const span = c.spans.find((s) => s.end > s.start && coverage.free(s));
+    if (span) {
+      coverage.take(span);
+      taken.push({ c, span });
+    }
   }
   taken.sort((a, b) => a.span.start - b.span.start || a.c.order - b.c.order);
+  if (taken.length > MAX_FLAGS) taken.length = MAX_FLAGS;
   return taken.map(({ c, span }) => {
     const matched = text.slice(span.start, span.end);
     const slots: Record<string, string> = { match: matched, ...c.slots };
@@ -208,9 +232,9 @@ function resolveFlags(text: string, phrase: Candidate[], check: Candidate[], slo
   });
 }
 
-function findCues(text: string, pack: Pack, hits: ReturnType<Pack['replySet']['find']>, flags: Flag[], ctx: CheckContext): Cue[] {
+function findCues(pack: Pack, hits: ReturnType<Pack['replySet']['find']>, coverage: Coverage, ctx: CheckContext): Cue[] {
   const cues: Cue[] = [];
-  const inFlag = (s: Span) => flags.some((f) => overlaps(f, s));
+  const inFlag = (s: Span) => !coverage.free(s);
   pack.cues.forEach((cue, i) => {
     let found: Span | null | undefined;
     if (cue.check) found = cueCheck(cue.check, ctx, inFlag, hits);
@@ -224,7 +248,6 @@ function findCues(text: string, pack: Pack, hits: ReturnType<Pack['replySet']['f
       cues.push(c);
     }
   });
-  void text;
   return cues;
 }
 

@@ -54,6 +54,7 @@ export function replaceSpan(text: string, start: number, end: number, replacemen
     if (/[,;:][ \t]*$/.test(before) && /^[ \t]*[.!?]/.test(after)) before = before.replace(/[,;:][ \t]*$/, '');
     if (/[.!?][ \t]*$/.test(before) && /^[ \t]*[.,]/.test(after)) after = after.replace(/^[ \t]*[.,][ \t]*/, ' ').replace(/^ (?=\n|$)/, '');
     if (before === '' || /\n$/.test(before)) after = after.replace(/^[ \t]+/, '');
+    if (after === '' || /^\n/.test(after)) before = before.replace(/[ \t]+$/, '');
     return minimalEdit(text, before + after);
   }
 

@@ -58,18 +58,15 @@ function signText(ctx: CheckContext): string {
 
 function firstPersonRewrite(ctx: CheckContext): { span: Span; rewrite: string } | null {
   const { words, starts, ends } = ctx.tokens;
+  const { rewrites, rewriteMaxWords } = ctx.pack;
   for (let t = 0; t < words.length; t++) {
     if (!ctx.pack.words.orgVoice.has(words[t]!)) continue;
-    for (const [from, to] of ctx.pack.rewrites) {
-      // A rewrite may start one word before the org word ("kunnen wij" -> "kan ik").
-      for (const offset of [0, 1]) {
-        const s = t - offset;
-        if (s < 0 || s + from.length > words.length) continue;
-        let ok = true;
-        for (let k = 0; k < from.length && ok; k++) ok = words[s + k] === from[k];
-        if (ok && s + from.length > t) {
-          return { span: { start: starts[s]!, end: ends[s + from.length - 1]! }, rewrite: to };
-        }
+    // Longest phrase first; it may start one word before the org word ("kunnen wij" -> "kan ik").
+    for (let len = Math.min(rewriteMaxWords, words.length); len >= 1; len--) {
+      for (const s of [t, t - 1]) {
+        if (s < 0 || s + len > words.length || s + len <= t) continue;
+        const to = rewrites.get(len === 1 ? words[s]! : words.slice(s, s + len).join(' '));
+        if (to !== undefined) return { span: { start: starts[s]!, end: ends[s + len - 1]! }, rewrite: to };
       }
     }
   }

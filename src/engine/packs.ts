@@ -58,7 +58,9 @@ export interface Pack {
     informal: Set<string>;
     stopwords: Set<string>;
   };
-  rewrites: [string[], string][];
+  /** First-person rewrites: folded phrase (one to three words) to its replacement. */
+  rewrites: Map<string, string>;
+  rewriteMaxWords: number;
 }
 
 export const DATA = generated as GeneratedRules;
@@ -103,9 +105,13 @@ export function buildPack(lang: Lang, src: PackSource, extra: readonly RuleSourc
   const participles = new PatternSet<'participle'>();
   for (const p of lexicon.passive.participles) participles.add(compilePattern(p, macros), 'participle');
 
-  const rewrites: [string[], string][] = Object.entries(lexicon.firstPersonRewrite)
-    .map(([from, to]) => [fold(from).split(/\s+/), to] as [string[], string])
-    .sort((a, b) => b[0].length - a[0].length);
+  const rewrites = new Map<string, string>();
+  let rewriteMaxWords = 1;
+  for (const [from, to] of Object.entries(lexicon.firstPersonRewrite)) {
+    const words = fold(from).trim().split(/\s+/);
+    rewrites.set(words.join(' '), to);
+    rewriteMaxWords = Math.max(rewriteMaxWords, words.length);
+  }
 
   return {
     lang,
@@ -133,5 +139,6 @@ export function buildPack(lang: Lang, src: PackSource, extra: readonly RuleSourc
       stopwords: foldList(lexicon.stopwords),
     },
     rewrites,
+    rewriteMaxWords,
   };
 }

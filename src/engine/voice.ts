@@ -11,7 +11,7 @@ export interface Signoff extends Span {
 
 const NAME = "\\p{Lu}[\\p{L}'\\u2019-]*";
 const INITIALS_RE = new RegExp(`(?:^|[\\s.!?)\\]:,])([\\^*~/])\\s?(\\p{Lu}[\\p{L}]{0,2}|\\p{Lu}{1,4})\\s*$`, 'u');
-const DASH_RE = new RegExp(`(?:^|[\\s.!?)\\]])([-\\u2013\\u2014~])\\s?((?:${NAME}|[\\p{L}]+)(?:\\s+(?:${NAME}|van|de|der|den|from|at|of|@|\\p{L}+)){0,4})\\s*$`, 'u');
+const DASH_RE = new RegExp(`(?:^|[\\s.!?)\\]])([-\\u2013\\u2014~])\\s?((?:${NAME}|[\\p{L}]+)(?:[\\s,]+(?:${NAME}|van|de|der|den|from|at|of|@|\\p{L}+)){0,4})\\s*$`, 'u');
 /** Where the text ends before trailing spaces, emoji, symbols and a final . or ! (a backward scan). */
 function trailerStart(text: string): number {
   let i = text.length;

@@ -1,0 +1,129 @@
+import { describe, expect, test } from 'vitest';
+import { analyze, applySuggestion, validateExtraRules, type RuleSource } from '../../src/engine/index.js';
+
+const rule = (over: Partial<RuleSource> & Pick<RuleSource, 'id' | 'patterns'>): RuleSource => ({
+  lang: 'en',
+  category: 'scripted',
+  severity: 'warning',
+  message: 'A team phrase we avoid.',
+  why: 'It sounds like a form letter.',
+  suggestions: ['Hi {name}', 'Hi there'],
+  examples: { match: ['x'], pass: ['y'] },
+  ...over,
+});
+
+const teamRules = [
+  rule({ id: 'scripted.team-valued', patterns: ['valued (customer|guest)'] }),
+  rule({ id: 'scripted.team-dear-valued', severity: 'problem', patterns: ['dear valued customer'] }),
+  rule({ id: 'process.team-portal', category: 'process', severity: 'hint', soft: true, patterns: ['our [online] portal'], suggestions: ['the link below'] }),
+];
+
+describe('analyze', () => {
+  test('result shape, with offsets that index the input', () => {
+    const text = 'Dear valued customer, we will look into this.';
+    const r = analyze(text, { extraRules: teamRules });
+    expect(r.lang).toBe('en');
+    expect(r.score).toBeGreaterThanOrEqual(0);
+    expect(r.score).toBeLessThanOrEqual(100);
+    expect(['human', 'mixed', 'scripted']).toContain(r.verdict);
+    for (const f of r.flags) {
+      expect(text.slice(f.start, f.end)).toBe(f.text);
+      expect(f.message).toBeTruthy();
+      expect(f.why).toBeTruthy();
+      expect(f.suggestions.length).toBeGreaterThan(0);
+    }
+  });
+
+  test('overlapping matches become one flag per span: the more severe and longer wins', () => {
+    const r = analyze('Dear valued customer, thanks.', { extraRules: teamRules });
+    const team = r.flags.filter((f) => f.rule.startsWith('scripted.team'));
+    expect(team).toHaveLength(1);
+    expect(team[0]).toMatchObject({ rule: 'scripted.team-dear-valued', text: 'Dear valued customer' });
+    const spans = r.flags.map((f) => [f.start, f.end]).sort((a, b) => a[0]! - b[0]!);
+    for (let i = 1; i < spans.length; i++) expect(spans[i]![0]).toBeGreaterThanOrEqual(spans[i - 1]![1]!);
+  });
+
+  test('disabled rules and categories are silent', () => {
+    const text = 'Dear valued customer, thanks.';
+    expect(analyze(text, { extraRules: teamRules, disabledRules: ['scripted.team-dear-valued'] }).flags.map((f) => f.rule)).toContain('scripted.team-valued');
+    const none = analyze(text, { extraRules: teamRules, disabledCategories: ['scripted'] });
+    expect(none.flags.filter((f) => f.category === 'scripted')).toEqual([]);
+  });
+
+  test('slots: {name} suggestions appear only when the name is known', () => {
+    const text = 'Thanks valued guest, it is fixed.';
+    const withName = analyze(text, { extraRules: teamRules, author: 'Priya Shah' }).flags.find((f) => f.rule === 'scripted.team-valued')!;
+    expect(withName.suggestions).toEqual(['Hi Priya', 'Hi there']);
+    const without = analyze(text, { extraRules: teamRules }).flags.find((f) => f.rule === 'scripted.team-valued')!;
+    expect(without.suggestions).toEqual(['Hi there']);
+  });
+
+  test('soft rules are silent in a reply that already speaks as a person', () => {
+    const impersonal = analyze('You can change it in our portal.', { extraRules: teamRules });
+    expect(impersonal.flags.map((f) => f.rule)).toContain('process.team-portal');
+    const personal = analyze('I changed it for you, and you can check it in our portal. ^JD', { extraRules: teamRules });
+    expect(personal.flags.map((f) => f.rule)).not.toContain('process.team-portal');
+  });
+
+  test('extra rules are validated with a clear message', () => {
+    expect(() => validateExtraRules([{ id: 'bad' }])).toThrow(/rule 1: .*id/);
+    expect(() => validateExtraRules([{ ...teamRules[0], unknownKey: 1 }])).toThrow(/unknownKey|Invalid key/);
+    expect(() => validateExtraRules([{ ...teamRules[0], patterns: [] }])).toThrow(/at least one pattern/);
+    expect(() => validateExtraRules([{ ...teamRules[0], id: 'anonymous.unsigned' }])).toThrow(/built-in/);
+    expect(() => analyze('hi there, thanks for the note', { extraRules: [{ ...teamRules[0]!, examples: { match: [], pass: ['x'] } }] })).toThrow(/example/);
+  });
+
+  test('the score explanation adds up', () => {
+    const r = analyze('We have passed this on to the relevant department.');
+    const sum = r.explanation.steps.reduce((a, s) => a + s.delta, 0);
+    expect(Math.max(0, Math.min(100, sum))).toBe(r.score);
+    expect(r.explanation.steps[0]).toMatchObject({ kind: 'base' });
+    expect(r.explanation.summary).toBeTruthy();
+  });
+
+  test('a warning keeps a reply out of "human", whatever its cues', () => {
+    const r = analyze('Hi Mark!!! I fixed it, sorry about that, my mistake. ^JD', { author: 'Mark' });
+    expect(r.flags.map((f) => f.rule)).toContain('broadcast.exclamations');
+    expect(r.verdict).not.toBe('human');
+    expect(r.explanation.steps.some((s) => s.kind === 'cap')).toBe(true);
+  });
+
+  test('strictness moves the score', () => {
+    const text = 'We have passed this on to the relevant department.';
+    const relaxed = analyze(text, { strictness: 'relaxed' }).score;
+    const normal = analyze(text).score;
+    const strict = analyze(text, { strictness: 'strict' }).score;
+    expect(relaxed).toBeGreaterThan(normal);
+    expect(normal).toBeGreaterThan(strict);
+  });
+
+  test('the language can be forced', () => {
+    expect(analyze('ok', { lang: 'nl' }).lang).toBe('nl');
+    expect(analyze('Bedankt voor je bericht, ik kijk ernaar.', { lang: 'en' }).lang).toBe('en');
+  });
+
+  test('unacknowledged distress in the message answered is flagged, negation-aware', () => {
+    const upset = analyze('The parcel is with the courier.', { context: 'Still no parcel after two weeks, this is ridiculous' });
+    expect(upset.flags.map((f) => f.rule)).toContain('unempathetic.unacknowledged-distress');
+    const calm = analyze('The parcel is with the courier.', { context: 'Not angry at all, just curious where it is.' });
+    expect(calm.flags.map((f) => f.rule)).not.toContain('unempathetic.unacknowledged-distress');
+    const notHappy = analyze('The parcel is with the courier.', { context: 'Not happy with this delivery.' });
+    expect(notHappy.flags.map((f) => f.rule)).toContain('unempathetic.unacknowledged-distress');
+    const nl = analyze('Het pakket ligt bij de bezorger.', { context: 'Ik ben er echt klaar mee, nog steeds niks ontvangen' });
+    expect(nl.flags.map((f) => f.rule)).toContain('unempathetic.unacknowledged-distress');
+  });
+
+  test('the same input gives the same output', () => {
+    const text = 'Dear valued customer!!! We have passed this on. #Promo #Deals';
+    expect(analyze(text, { extraRules: teamRules })).toEqual(analyze(text, { extraRules: teamRules }));
+  });
+
+  test('suggestions from the whole-reply checks apply cleanly', () => {
+    const text = 'We will look into this and get back to you.';
+    const r = analyze(text);
+    const we = r.flags.find((f) => f.rule === 'anonymous.corporate-we')!;
+    expect(applySuggestion(text, we, 0)).toBe('I will look into this and get back to you.');
+    const unsigned = analyze(text, { signature: 'JD' }).flags.find((f) => f.rule === 'anonymous.unsigned')!;
+    expect(applySuggestion(text, unsigned, 0)).toBe('We will look into this and get back to you. ^JD');
+  });
+});

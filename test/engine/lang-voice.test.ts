@@ -1,0 +1,89 @@
+import { describe, expect, test } from 'vitest';
+import { analyze, detectLanguage } from '../../src/engine/index.js';
+import { getPack } from '../../src/engine/packs.js';
+import { findSignoff, readerName } from '../../src/engine/voice.js';
+
+describe('language', () => {
+  test.each([
+    ['Thanks for your message, I will check it today.', 'en'],
+    ['Bedankt voor je bericht, ik kijk er vandaag naar.', 'nl'],
+    ['Dank je, dat is top!', 'nl'],
+    ['Sorry to hear that', 'en'],
+    ['Vielen Dank für Ihre Nachricht, wir kümmern uns darum.', 'other'],
+    ['Gracias por escribirnos, te ayudamos por DM.', 'other'],
+    ['Merci pour votre message, nous regardons cela.', 'other'],
+    ['お問い合わせありがとうございます。', 'other'],
+    ['شكرا لتواصلك معنا', 'other'],
+    ['🙂🙂🙂', 'other'],
+    ['@12345 ^JD', 'other'],
+  ])('%j is %s', (text, lang) => {
+    expect(detectLanguage(text)).toBe(lang);
+  });
+
+  test('a reply in a language we do not coach gets no flags and verdict unknown', () => {
+    for (const text of ['Lo sentimos mucho, por favor envíanos un DM!!! #Promo', 'Es tut uns leid. Bitte schreiben Sie uns eine DM!!!', '申し訳ございません！！！']) {
+      const r = analyze(text);
+      expect(r).toMatchObject({ lang: 'other', verdict: 'unknown', flags: [] });
+    }
+  });
+
+  test('empty and blank text is unknown', () => {
+    for (const text of ['', '   ', '\n\n', '...']) expect(analyze(text)).toMatchObject({ lang: 'other', verdict: 'unknown', flags: [], cues: [] });
+  });
+});
+
+describe('sign-offs', () => {
+  const en = getPack('en');
+  const nl = getPack('nl');
+  test.each([
+    ['Your refund is on its way. ^JD', 'person', 'JD'],
+    ['Your refund is on its way ^Kim 🙂', 'person', 'Kim'],
+    ['Your refund is on its way. *JS', 'person', 'JS'],
+    ['Your refund is on its way. -Becky', 'person', 'Becky'],
+    ['Your refund is on its way.\n– Nadia, webcare', 'person', 'Nadia'],
+    ['Your refund is on its way. Cheers, Tom', 'person', 'Tom'],
+    ['Your refund is on its way.\nKind regards,\nPriya', 'person', 'Priya'],
+    ['Sorted! Mark from the night shift', 'person', 'Mark'],
+    ['All sorted now.\nSanne', 'person', 'Sanne'],
+    ['Your refund is on its way.\nThe Customer Care Team', 'department', undefined],
+    ['Thanks for your message. - Support Team', 'department', undefined],
+    ['Your refund is on its way. Kind regards, Customer Service', 'department', undefined],
+  ])('en %j', (text, kind, name) => {
+    const s = findSignoff(text, en);
+    expect(s?.kind).toBe(kind);
+    expect(s?.name).toBe(name);
+    if (s) expect(text.slice(s.start, s.end).length).toBeGreaterThan(0);
+  });
+
+  test.each([
+    ['Je terugbetaling is onderweg. Groetjes, Sanne', 'person', 'Sanne'],
+    ['Je terugbetaling is onderweg.\nMet vriendelijke groet,\nFleur', 'person', 'Fleur'],
+    ['Komt goed! Gr. Fleur', 'person', 'Fleur'],
+    ['Komt goed! Mvg, Joost', 'person', 'Joost'],
+    ['Komt goed ^MK', 'person', 'MK'],
+    ['Uw terugbetaling is onderweg.\nMet vriendelijke groet, Klantenservice', 'department', undefined],
+    ['Bedankt voor je bericht. - Team Webcare', 'department', undefined],
+  ])('nl %j', (text, kind, name) => {
+    const s = findSignoff(text, nl);
+    expect(s?.kind).toBe(kind);
+    expect(s?.name).toBe(name);
+  });
+
+  test.each([
+    'Thanks for letting us know!',
+    'Have a great day!',
+    'We are looking into it. Thank you',
+    'Please DM us. Thanks',
+    'Call us on 0800-123 456.',
+    'Visit https://example.com/help-centre',
+  ])('no sign-off in %j', (text) => {
+    expect(findSignoff(text, en)?.kind).not.toBe('person');
+  });
+
+  test('the reader name comes from the author, else from their own sign-off', () => {
+    expect(readerName('Priya Shah 🌻', undefined, en)).toBe('Priya');
+    expect(readerName('@techguy_99', undefined, en)).toBeNull();
+    expect(readerName(undefined, 'Where is my order?\n- Mark', en)).toBe('Mark');
+    expect(readerName(undefined, 'Where is my order?', en)).toBeNull();
+  });
+});
