@@ -16,8 +16,13 @@ import { OPTIONAL_SLOTS, SLOT_NAMES, templateSlots } from '../src/engine/suggest
 import { CATEGORIES, type CueSource, type Lang, type RuleSource } from '../src/engine/types.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const rulesDir = join(root, 'rules');
-const out = join(root, 'src/engine/rules.generated.ts');
+const arg = (name: string) => {
+  const i = process.argv.indexOf(`--${name}`);
+  return i >= 0 ? process.argv[i + 1] : undefined;
+};
+// --rules-dir and --out let tests build a broken copy of the rules without touching the real ones.
+const rulesDir = arg('rules-dir') ?? join(root, 'rules');
+const out = arg('out') ?? join(root, 'src/engine/rules.generated.ts');
 const problems: string[] = [];
 
 function load(file: string): unknown {
@@ -30,7 +35,7 @@ function load(file: string): unknown {
 }
 
 function rel(file: string): string {
-  return file.slice(root.length + 1);
+  return file.startsWith(rulesDir) ? 'rules' + file.slice(rulesDir.length) : file;
 }
 
 function validate<T extends v.GenericSchema>(schema: T, data: unknown, file: string): v.InferOutput<T> | undefined {

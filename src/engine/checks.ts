@@ -35,13 +35,6 @@ type Check = (ctx: CheckContext) => CheckHit[];
 
 const speaksAsPerson = (ctx: CheckContext) => ctx.firstPerson > 0 || ctx.signoff?.kind === 'person';
 
-/** Spans to fall back on, so a whole-reply flag still gets a place when its first choice is taken. */
-function fallbacks(ctx: CheckContext): Span[] {
-  const out: Span[] = [...ctx.sentenceSpans];
-  const { starts, ends } = ctx.tokens;
-  for (let t = 0; t < starts.length && t < 60; t++) out.push({ start: starts[t]!, end: ends[t]! });
-  return out;
-}
 
 /** The last chunk of the reply (up to the previous space): where a sign-off belongs. */
 function lastWordSpan(ctx: CheckContext): Span | null {
@@ -87,7 +80,9 @@ const checks: Record<string, Check> = {
     if (ctx.org === 0 || speaksAsPerson(ctx) || ctx.signoff) return [];
     const span = lastWordSpan(ctx);
     if (!span) return [];
-    return [{ spans: [span, ...fallbacks(ctx).reverse()], slots: { sign: signText(ctx) } }];
+    // When the last chunk is taken by another flag, the end of the text still takes the sign-off.
+    const tail = { start: Math.max(span.start, span.end - 1), end: span.end };
+    return [{ spans: [span, tail], slots: { sign: signText(ctx) } }];
   },
 
   /** Signed by a department or "the team" instead of a person. */
@@ -272,7 +267,8 @@ const checks: Record<string, Check> = {
     if (!ctx.distress || ctx.acknowledged) return [];
     const first = firstSentenceAfterMentions(ctx);
     if (!first) return [];
-    return [{ spans: [first, ...fallbacks(ctx)] }];
+    // Only the opening sentence: the suggestion puts the acknowledgement in front of it.
+    return [{ spans: [first] }];
   },
 
   /** The person's name is known and the reply never uses it. */
@@ -289,7 +285,7 @@ const checks: Record<string, Check> = {
     const greeted = greeting
       ? `${match} ${name}`
       : `${ctx.pack.lexicon.phrases.greeting} ${name}, ${lowerStarter(match, ctx)}`;
-    return [{ spans: [span, ...fallbacks(ctx)], slots: { greeted } }];
+    return [{ spans: [span], slots: { greeted } }];
   },
 
   /** The person wrote specifics (an order number, a time, a place) and the canned reply picks up none. */
@@ -306,7 +302,7 @@ const checks: Record<string, Check> = {
     if (!first) return [];
     const detail = specifics[0]!.text;
     const match = ctx.text.slice(first.start, first.end);
-    return [{ spans: [first, ...fallbacks(ctx)], slots: { detail, withDetail: `${ctx.pack.lexicon.phrases.about} ${detail}: ${lowerStarter(match, ctx)}` } }];
+    return [{ spans: [first], slots: { detail, withDetail: `${ctx.pack.lexicon.phrases.about} ${detail}: ${lowerStarter(match, ctx)}` } }];
   },
 };
 

@@ -1,0 +1,134 @@
+/** The command line, run as a user runs it: node bin/human-tone.js. */
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, test } from 'vitest';
+
+const root = new URL('../../', import.meta.url).pathname;
+const bin = join(root, 'bin/human-tone.js');
+
+beforeAll(() => {
+  if (!existsSync(join(root, 'lib/cli.js'))) execFileSync('npm', ['run', 'build:lib'], { cwd: root, stdio: 'ignore' });
+});
+
+function run(args: string[], input?: string, env: Record<string, string> = {}) {
+  const res = spawnSync(process.execPath, [bin, ...args], { input, encoding: 'utf8', env: { ...process.env, NO_COLOR: '', FORCE_COLOR: '', ...env } });
+  return { code: res.status, out: res.stdout, err: res.stderr };
+}
+
+// Scripted by the whole-reply checks alone, whatever the phrase rules say.
+const SCRIPTED = 'Great news!!! Check out our deals 🎉🎉🎉 #BlackFriday #Deals https://shop.example.com - The Support Team';
+const HUMAN = "Sorry Mark, that's on me: I sent you the wrong link. Here's the right one: https://example.com/help/returns ^JD";
+
+describe('human-tone check', () => {
+  test('marks the flagged spans and lists the suggestions', () => {
+    const { code, out } = run(['check', 'We will look into this and get back to you.']);
+    expect(code).toBe(0);
+    expect(out).toMatch(/MIXED|SCRIPTED/);
+    expect(out).toContain('[[We]]¹');
+    expect(out).toMatch(/try: "I"/);
+    expect(out).toMatch(/why: /);
+  });
+
+  test('colours on a terminal, plain otherwise', () => {
+    expect(run(['check', 'We will look into this.'], undefined, { FORCE_COLOR: '1' }).out).toMatch(/\x1b\[4;\d+m/);
+    expect(run(['check', 'We will look into this.', '--no-color'], undefined, { FORCE_COLOR: '1' }).out).not.toMatch(/\x1b\[/);
+  });
+
+  test('reads the reply from stdin', () => {
+    const { code, out } = run(['check', '--json'], HUMAN + '\n');
+    expect(code).toBe(0);
+    expect(JSON.parse(out)).toMatchObject({ lang: 'en', verdict: 'human', flags: [] });
+  });
+
+  test('--json prints the whole result; --context and --author are used', () => {
+    const { out } = run(['check', '--json', '--context', 'Still no parcel after two weeks, ridiculous', '--author', 'Priya', 'The parcel is with the courier.']);
+    const r = JSON.parse(out);
+    const distress = r.flags.find((f: { rule: string }) => f.rule === 'unempathetic.unacknowledged-distress');
+    expect(distress.suggestions[0]).toBe('That sounds really frustrating, Priya. The parcel is with the courier.');
+    expect(r.explanation.steps.length).toBeGreaterThan(0);
+  });
+
+  test('--lang forces the language; another language is left alone', () => {
+    expect(JSON.parse(run(['check', '--json', 'Lo sentimos mucho, escríbenos por DM.']).out)).toMatchObject({ lang: 'other', verdict: 'unknown', flags: [] });
+    expect(JSON.parse(run(['check', '--json', '--lang', 'nl', 'ok']).out).lang).toBe('nl');
+  });
+
+  test('--fail-on sets exit code 1', () => {
+    expect(run(['check', '--fail-on', 'scripted', SCRIPTED]).code).toBe(1);
+    expect(run(['check', '--fail-on', 'scripted', HUMAN]).code).toBe(0);
+    expect(run(['check', '--fail-on', 'mixed', 'We will look into this and get back to you.']).code).toBe(1);
+  });
+
+  test('bad options get a clear message and exit 2', () => {
+    const r = run(['check', '--fail-on', 'awful', 'x']);
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/--fail-on must be one of: scripted, mixed/);
+    expect(run(['check', '--frobnicate', 'x']).err).toMatch(/unknown option --frobnicate/);
+    expect(run(['nonsense']).code).toBe(2);
+  });
+
+  test('--disable switches off rules and categories', () => {
+    const text = 'We will look into this and get back to you.';
+    const all = JSON.parse(run(['check', '--json', text]).out);
+    expect(all.flags.some((f: { category: string }) => f.category === 'anonymous')).toBe(true);
+    const off = JSON.parse(run(['check', '--json', '--disable', 'anonymous', text]).out);
+    expect(off.flags.some((f: { category: string }) => f.category === 'anonymous')).toBe(false);
+  });
+});
+
+describe('human-tone check --jsonl', () => {
+  test('one result line per input line, in order; malformed lines become error lines and exit 2', () => {
+    const input = [
+      JSON.stringify({ text: HUMAN }),
+      '{"text": "broken',
+      JSON.stringify({ text: SCRIPTED, id: 7 }),
+      JSON.stringify({ reply: 'no text field' }),
+      '',
+      JSON.stringify({ text: 'Wij gaan dit voor u uitzoeken.', lang: 'nl' }),
+      JSON.stringify({ text: 'x', lang: 'fr' }),
+    ].join('\n');
+    const { code, out, err } = run(['check', '--jsonl'], input + '\n');
+    const lines = out.trim().split('\n').map((l) => JSON.parse(l));
+    expect(lines).toHaveLength(7);
+    expect(lines[0]).toMatchObject({ verdict: 'human' });
+    expect(lines[1].error).toMatch(/^line 2: not valid JSON/);
+    expect(lines[2]).toMatchObject({ id: 7, lang: 'en' });
+    expect(lines[2].verdict).not.toBe('human');
+    expect(lines[3].error).toMatch(/^line 4: "text" is missing/);
+    expect(lines[4].error).toMatch(/^line 5: empty line/);
+    expect(lines[5]).toMatchObject({ lang: 'nl' });
+    expect(lines[6].error).toMatch(/^line 7: "lang" must be/);
+    expect(code).toBe(2);
+    expect(err).toMatch(/4 of 7 lines could not be read/);
+  });
+
+  test('reads a file and other field names; --fail-on applies to the batch', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'human-tone-cli-'));
+    const file = join(dir, 'in.jsonl');
+    writeFileSync(file, [JSON.stringify({ reply: HUMAN }), JSON.stringify({ reply: SCRIPTED })].join('\n'));
+    const r = run(['check', '--jsonl', file, '--text-field', 'reply', '--fail-on', 'scripted']);
+    expect(r.out.trim().split('\n')).toHaveLength(2);
+    expect(r.code).toBe(1);
+  });
+
+  test('streams: the first result comes out before the input ends', async () => {
+    const child = spawn(process.execPath, [bin, 'check', '--jsonl'], { stdio: ['pipe', 'pipe', 'pipe'] });
+    let out = '';
+    const firstLine = new Promise<string>((resolve) => {
+      child.stdout.on('data', (d: Buffer) => {
+        out += d.toString();
+        if (out.includes('\n')) resolve(out.split('\n')[0]!);
+      });
+    });
+    // 70 KB of input in, then wait: the output buffer flushes at 64 KB, so results arrive while stdin is still open.
+    const line = JSON.stringify({ text: HUMAN }) + '\n';
+    child.stdin.write(line.repeat(Math.ceil(70_000 / line.length)));
+    const first = await firstLine;
+    expect(JSON.parse(first)).toMatchObject({ verdict: 'human' });
+    expect(child.exitCode).toBeNull();
+    child.stdin.end();
+    await new Promise((r) => child.on('close', r));
+  });
+});
