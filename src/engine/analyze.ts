@@ -136,6 +136,15 @@ export function analyze(input: string, options: AnalyzeOptions = {}): Result {
   }
 
   const coverage = new Coverage(body.length);
+  if (options.ignore?.length) {
+    const ignored = new Set(options.ignore.map((i) => `${i.rule}\u0000${fold(i.text)}`));
+    const keep = (c: Candidate) => {
+      const s = c.spans[0];
+      return !s || !ignored.has(`${c.rule.id}\u0000${folded.slice(s.start, s.end)}`);
+    };
+    candidates.splice(0, candidates.length, ...candidates.filter(keep));
+    checkCandidates.splice(0, checkCandidates.length, ...checkCandidates.filter(keep));
+  }
   const flags = resolveFlags(body, candidates, checkCandidates, { name, signature: options.signature }, coverage);
   const cues = findCues(pack, hits, coverage, ctx);
   const { score, steps, raw } = computeScore(flags, cues, options.strictness ?? 'normal', pack);

@@ -84,6 +84,8 @@ export interface AnalyzeOptions {
   /** Extra rules in the same schema as the built-in ones (for example a team style guide). */
   extraRules?: readonly RuleSource[];
   strictness?: Strictness;
+  /** Single occurrences the writer chose to ignore: a rule and the text it flagged. */
+  ignore?: readonly { rule: string; text: string }[];
 }
 
 /** A rule as written in `rules/<lang>/*.yaml` (after YAML parsing). */

@@ -113,6 +113,15 @@ describe('analyze', () => {
     expect(nl.flags.map((f) => f.rule)).toContain('unempathetic.unacknowledged-distress');
   });
 
+  test('an ignored occurrence is gone, and so is its penalty', () => {
+    const text = 'We will look into this and get back to you.';
+    const before = analyze(text);
+    const we = before.flags.find((f) => f.rule === 'anonymous.corporate-we')!;
+    const after = analyze(text, { ignore: [{ rule: we.rule, text: we.text }] });
+    expect(after.flags.map((f) => f.rule)).not.toContain('anonymous.corporate-we');
+    expect(after.score).toBeGreaterThan(before.score);
+  });
+
   test('the same input gives the same output', () => {
     const text = 'Dear valued customer!!! We have passed this on. #Promo #Deals';
     expect(analyze(text, { extraRules: teamRules })).toEqual(analyze(text, { extraRules: teamRules }));

@@ -1,0 +1,126 @@
+/** Interface strings in English and Dutch, following the browser's language. */
+
+const en = {
+  coachName: 'Human Tone',
+  badgeLabel: 'Human Tone: {verdict}, score {score}. Open the coach.',
+  verdict_human: 'Sounds human',
+  verdict_mixed: 'Partly scripted',
+  verdict_scripted: 'Sounds scripted',
+  verdict_unknown: 'Not coached (language)',
+  verdict_pending: 'Reading…',
+  panelTitle: 'Tone coach',
+  close: 'Close',
+  score: 'Score',
+  noFlags: 'Nothing to coach here. Nice.',
+  why: 'Why',
+  use: 'Use',
+  useLabel: 'Use: {text}',
+  remove: 'Remove it',
+  removeLabel: 'Remove “{text}”',
+  ignoreHere: 'Ignore here',
+  ruleOff: 'Turn this rule off',
+  ruleOffDone: 'Rule turned off. You can turn it back on in the popup.',
+  inFavour: 'In its favour',
+  applyFailed: 'This editor did not accept the change; your text is unchanged. You can copy the suggestion instead.',
+  copy: 'Copy',
+  checkTitle: 'Before you post',
+  checkIntro: 'This reply may come across as a script:',
+  review: 'Review',
+  postAnyway: 'Post anyway',
+  popupThisSite: 'Coach on this site',
+  popupUnsupported: 'Not a supported site. Turn coaching on here and Human Tone will ask for permission to read this site.',
+  popupNoPage: 'Open a page with a reply box to coach it.',
+  popupReply: 'The reply you are writing',
+  popupNoReply: 'No reply being written here yet.',
+  popupPrePost: 'Check before posting',
+  prePost_off: 'Never',
+  prePost_scripted: 'When it sounds scripted',
+  prePost_mixed: 'When it is partly scripted or worse',
+  popupSignature: 'Your sign-off (name or initials)',
+  popupDisabledRules: 'Rules turned off',
+  popupTurnOn: 'Turn on',
+  popupStudio: 'Open the studio',
+  popupLocal: 'Everything stays on this device.',
+  cat_scripted: 'Scripted',
+  cat_process: 'Process',
+  cat_anonymous: 'Anonymous',
+  cat_broadcast: 'Broadcast',
+  cat_evasive: 'Evasive',
+  cat_formal: 'Formal',
+  cat_unempathetic: 'Cold',
+  sev_hint: 'hint',
+  sev_warning: 'warning',
+  sev_problem: 'problem',
+};
+
+export type Key = keyof typeof en;
+
+const nl: Record<Key, string> = {
+  coachName: 'Human Tone',
+  badgeLabel: 'Human Tone: {verdict}, score {score}. Open de coach.',
+  verdict_human: 'Klinkt menselijk',
+  verdict_mixed: 'Deels gescript',
+  verdict_scripted: 'Klinkt gescript',
+  verdict_unknown: 'Geen coaching (taal)',
+  verdict_pending: 'Lezen…',
+  panelTitle: 'Tooncoach',
+  close: 'Sluiten',
+  score: 'Score',
+  noFlags: 'Niets op aan te merken. Mooi.',
+  why: 'Waarom',
+  use: 'Gebruik',
+  useLabel: 'Gebruik: {text}',
+  remove: 'Weghalen',
+  removeLabel: '“{text}” weghalen',
+  ignoreHere: 'Hier negeren',
+  ruleOff: 'Deze regel uitzetten',
+  ruleOffDone: 'Regel uitgezet. In de pop-up zet je hem weer aan.',
+  inFavour: 'Pluspunten',
+  applyFailed: 'Deze editor nam de wijziging niet aan; je tekst is ongewijzigd. Je kunt de suggestie ook kopiëren.',
+  copy: 'Kopiëren',
+  checkTitle: 'Voordat je plaatst',
+  checkIntro: 'Dit antwoord kan overkomen als een script:',
+  review: 'Nakijken',
+  postAnyway: 'Toch plaatsen',
+  popupThisSite: 'Coaching op deze site',
+  popupUnsupported: 'Geen ondersteunde site. Zet coaching hier aan en Human Tone vraagt toestemming om deze site te lezen.',
+  popupNoPage: 'Open een pagina met een antwoordvak om te coachen.',
+  popupReply: 'Het antwoord dat je schrijft',
+  popupNoReply: 'Hier wordt nog geen antwoord geschreven.',
+  popupPrePost: 'Controle voor het plaatsen',
+  prePost_off: 'Nooit',
+  prePost_scripted: 'Als het gescript klinkt',
+  prePost_mixed: 'Als het deels gescript is of erger',
+  popupSignature: 'Je ondertekening (naam of initialen)',
+  popupDisabledRules: 'Uitgezette regels',
+  popupTurnOn: 'Aanzetten',
+  popupStudio: 'Open de studio',
+  popupLocal: 'Alles blijft op dit apparaat.',
+  cat_scripted: 'Gescript',
+  cat_process: 'Procedure',
+  cat_anonymous: 'Anoniem',
+  cat_broadcast: 'Zenden',
+  cat_evasive: 'Ontwijkend',
+  cat_formal: 'Stijf',
+  cat_unempathetic: 'Kil',
+  sev_hint: 'tip',
+  sev_warning: 'let op',
+  sev_problem: 'probleem',
+};
+
+export type UiLang = 'en' | 'nl';
+
+export function uiLangFrom(tag: string | undefined): UiLang {
+  return tag && /^nl\b|^nl-|^nl_/i.test(tag) ? 'nl' : 'en';
+}
+
+export function translator(lang: UiLang) {
+  const table = lang === 'nl' ? nl : en;
+  return (key: Key, vars?: Record<string, string | number>): string => {
+    let s = table[key];
+    if (vars) for (const [k, v] of Object.entries(vars)) s = s.replace(`{${k}}`, String(v));
+    return s;
+  };
+}
+
+export type T = ReturnType<typeof translator>;

@@ -1,0 +1,23 @@
+/** Builds the extension into dist/ (load it unpacked in Chrome or Chromium). */
+import { crx } from '@crxjs/vite-plugin';
+import preact from '@preact/preset-vite';
+import { defineConfig } from 'vite';
+import manifest from './src/manifest.config.ts';
+
+export default defineConfig(({ mode }) => ({
+  plugins: [
+    preact(),
+    crx({
+      manifest: manifest(mode),
+      // One self-contained content script: no loader, no web-accessible chunks a page could probe.
+      contentScripts: { standaloneFiles: ['src/content/main.ts'] },
+    }),
+  ],
+  build: {
+    outDir: 'dist',
+    emptyOutDir: true,
+    target: 'chrome120',
+    sourcemap: false,
+    rollupOptions: { input: { popup: 'src/popup/index.html' } },
+  },
+}));
