@@ -18,6 +18,8 @@ export default defineConfig(({ mode }) => ({
     emptyOutDir: true,
     target: 'chrome120',
     sourcemap: false,
+    // The preload polyfill would put a fetch() in the popup; extension pages do not need it.
+    modulePreload: { polyfill: false },
     rollupOptions: { input: { popup: 'src/popup/index.html' } },
   },
 }));

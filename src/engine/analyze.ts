@@ -146,7 +146,12 @@ export function analyze(input: string, options: AnalyzeOptions = {}): Result {
     checkCandidates.splice(0, checkCandidates.length, ...checkCandidates.filter(keep));
   }
   const flags = resolveFlags(body, candidates, checkCandidates, { name, signature: options.signature }, coverage);
-  const cues = findCues(pack, hits, coverage, ctx);
+  // A cue inside a flagged phrase does not count ("we apologize" is no acknowledgement); the spans of
+  // whole-reply checks only mark a place (the last word, the first "we") and block nothing.
+  const phraseCoverage = new Coverage(body.length);
+  const checkIds = new Set(pack.checkRules.map((r) => r.src.id));
+  for (const f of flags) if (!checkIds.has(f.rule)) phraseCoverage.take(f);
+  const cues = findCues(pack, hits, phraseCoverage, ctx);
   const { score, steps, raw } = computeScore(flags, cues, options.strictness ?? 'normal', pack);
   const verdict: Verdict = score >= THRESHOLDS.human ? 'human' : score >= THRESHOLDS.mixed ? 'mixed' : 'scripted';
   const phrases = pack.lexicon.phrases;

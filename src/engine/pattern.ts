@@ -9,7 +9,7 @@
  *   apolog*          a word that starts with "apolog"; *nummer: ends with "nummer"
  *   {we}             a macro of the language pack (a named set of alternatives)
  *   ...              up to three words inside one sentence
- *   #                a number (12, 9:30, 1.5)
+ *   #                a number (12, 9:30, 1.5) or a time (5pm, 17u)
  *   , . ! ? : ; / "  literal punctuation, spaces around it optional
  */
 import { fold } from './fold.js';
@@ -209,7 +209,8 @@ function renderNode(node: Node): string {
     case 'punct':
       return escapeRegex(node.ch);
     case 'number':
-      return `${WORD_START}\\d+(?:[.,:]\\d+)*${WORD_END}`;
+      // 12, 9:30, 1.5, and times written 5pm, 17u, 9h.
+      return `${WORD_START}\\d+(?:[.,:]\\d+)*(?:am|pm|h|u|uur)?${WORD_END}`;
     case 'gap':
       return `(?:[^\\s.!?]+\\s+){0,3}`;
     case 'group':

@@ -103,7 +103,8 @@ export interface RuleSource {
   message: string;
   why: string;
   suggestions: string[];
-  examples: { match: Example[]; pass: Example[] };
+  /** Required in rule files and extra rules; the built-in packs ship without them. */
+  examples?: { match: Example[]; pass: Example[] };
   link?: string;
 }
 
@@ -116,5 +117,5 @@ export interface CueSource {
   label: string;
   patterns?: string[];
   check?: string;
-  examples: { match: Example[]; pass: Example[] };
+  examples?: { match: Example[]; pass: Example[] };
 }
