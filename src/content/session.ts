@@ -71,6 +71,17 @@ export class BoxSession {
 
   private async refresh(): Promise<void> {
     const map = this.surface.read();
+    if (map.text.trim() === '') {
+      // Nothing written yet: nothing to ask the worker, nothing to underline.
+      this.revision++;
+      this.result = null;
+      this.resultText = map.text;
+      this.pending = false;
+      if (this.mirror) this.mirror.render('', []);
+      else setMarks(this, []);
+      this.host.changed(this);
+      return;
+    }
     if (map.text === this.resultText && this.result) {
       // Same text, perhaps re-rendered by the editor: only the ranges need redrawing.
       this.lastMap = map;

@@ -146,11 +146,11 @@ function leadRegex(pack: Pack): RegExp {
 function findLead(text: string, end: number, pack: Pack): Signoff | null {
   // Look at the last ~80 characters: a closing phrase, optional comma or line break, then a name.
   const start = Math.max(0, end - 80);
-  const window = text.slice(start, end);
-  const m = leadRegex(pack).exec(fold(window));
+  const tail = text.slice(start, end);
+  const m = leadRegex(pack).exec(fold(tail));
   if (!m) return null;
   const nameStart = m.index + m[0].length - m[2]!.length;
-  const nameText = window.slice(nameStart).trim();
+  const nameText = tail.slice(nameStart).trim();
   const words = nameText.split(/[\s,]+/).filter(Boolean);
   if (words.length === 0 || words.length > 5) return null;
   const s = start + m.index + m[0].indexOf(m[1]!);

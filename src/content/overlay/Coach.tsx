@@ -28,7 +28,7 @@ export function Coach(props: CoachProps) {
   const { t, result, anchor } = props;
   if (!anchor || anchor.width === 0) return null;
   const verdict = result?.verdict ?? 'unknown';
-  const label = props.pending && !result ? t('verdict_pending') : t(`verdict_${verdict}`);
+  const label = result ? t(`verdict_${verdict}`) : props.pending ? t('verdict_pending') : t('verdict_empty');
   const score = result && verdict !== 'unknown' ? String(result.score) : '–';
   const badgeTop = Math.max(4, anchor.bottom - 30);
   const badgeLeft = Math.max(4, anchor.right - 34);
@@ -86,12 +86,6 @@ function Panel(props: CoachProps & { result: Result; anchor: DOMRect }) {
       role="dialog"
       aria-labelledby="ht-title"
       style={pos}
-      onKeyDown={(e) => {
-        if (e.key === 'Escape') {
-          e.stopPropagation();
-          props.onClose();
-        }
-      }}
     >
       <header>
         <h2 id="ht-title">
@@ -178,12 +172,6 @@ function PrePost(props: CoachProps & { flags: Flag[]; anchor: DOMRect }) {
       aria-labelledby="ht-check-title"
       aria-describedby="ht-check-intro"
       style={pos}
-      onKeyDown={(e) => {
-        if (e.key === 'Escape') {
-          e.stopPropagation();
-          props.onReview();
-        }
-      }}
     >
       <h2 id="ht-check-title">{t('checkTitle')}</h2>
       <p id="ht-check-intro">{t('checkIntro')}</p>

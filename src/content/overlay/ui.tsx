@@ -54,6 +54,19 @@ export class CoachUI {
     win.addEventListener('resize', reposition, { signal, passive: true });
     this.resize = new ResizeObserver(reposition);
     this.resize.observe(box);
+    // Escape closes the panel (or answers the check with "Review") wherever focus is in the coach.
+    this.host.addEventListener(
+      'keydown',
+      (e) => {
+        if (e.key !== 'Escape') return;
+        if (this.prePost) this.actions.review();
+        else if (this.panelOpen) this.closePanel();
+        else return;
+        e.stopPropagation();
+        e.preventDefault();
+      },
+      { signal },
+    );
     // Close the panel when the person clicks elsewhere on the page.
     doc.addEventListener(
       'pointerdown',
@@ -71,7 +84,7 @@ export class CoachUI {
   update(state: UiState): void {
     this.state = state;
     const r = state.result;
-    this.host.setAttribute('data-human-tone-verdict', state.pending && !r ? 'pending' : (r?.verdict ?? 'unknown'));
+    this.host.setAttribute('data-human-tone-verdict', r ? r.verdict : state.pending ? 'pending' : 'empty');
     this.host.setAttribute('data-human-tone-score', r ? String(r.score) : '');
     if (this.focusFlag !== null && (!r || this.focusFlag >= r.flags.length)) this.focusFlag = null;
     this.draw();

@@ -1,0 +1,343 @@
+/**
+ * The extension in real Chromium, on fixture pages built with the real editors (Draft.js for X,
+ * Lexical for Facebook), served at the real sites' URLs so that the production manifest is what
+ * runs. Nothing may leave the browser.
+ */
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { analyze, applySuggestion } from '../../src/engine/index.js';
+import { FIXTURE_URLS, fixtureText, postedTexts, startBrowser, waitForFixture, type FixtureBrowser } from './fixtures/harness.js';
+import { coachIndex, highlightTexts, readXContext, stopServiceWorker, typeSlowly, waitForAnalysis, waitForVerdict } from './helpers.js';
+
+const root = new URL('../../', import.meta.url).pathname;
+const dist = join(root, 'dist');
+const shots = join(root, 'docs/screenshots');
+
+const SCRIPTED = 'We apologize for any inconvenience. Please DM us your account number so we can look into this further.';
+const WARM = "Priya, I'm so sorry, a cracked screen on order 48213 is not ok. I've sent a new one by express; it arrives tomorrow before noon. ^JD";
+
+let b: FixtureBrowser;
+
+beforeAll(async () => {
+  if (!existsSync(join(dist, 'manifest.json'))) execFileSync('npm', ['run', 'build:ext'], { cwd: root, stdio: 'ignore' });
+  b = await startBrowser({ extensionPath: dist });
+  expect(b.extensionId).toBeTruthy();
+});
+
+afterAll(async () => {
+  await b?.close();
+});
+
+async function openX(url: string = FIXTURE_URLS.xStatus): Promise<{ page: Page; box: string }> {
+  const page = await b.context.newPage();
+  await page.goto(url);
+  await waitForFixture(page);
+  const box = await page.evaluate(() => window.__fixture!.selector);
+  await page.waitForSelector('human-tone-coach', { state: 'attached' });
+  return { page, box };
+}
+
+async function openFacebook(url: string = FIXTURE_URLS.facebookPost): Promise<{ page: Page; box: string }> {
+  const page = await b.context.newPage();
+  await page.goto(url);
+  await waitForFixture(page);
+  const box = await page.evaluate(() => window.__fixture!.selector);
+  await page.waitForSelector('human-tone-coach', { state: 'attached' });
+  return { page, box };
+}
+
+describe('on X (Draft.js)', () => {
+  test('scripted text gets highlights on exactly the flagged spans, and the badge shows the verdict within a second', async () => {
+    const { page, box } = await openX();
+    const expected = analyze(SCRIPTED, await readXContext(page));
+    await page.click(box);
+    await typeSlowly(page, SCRIPTED);
+    const typedAt = Date.now();
+    await waitForVerdict(page, (s) => s.verdict === expected.verdict && s.score === String(expected.score));
+    expect(Date.now() - typedAt).toBeLessThan(1000);
+    expect(await fixtureText(page)).toBe(SCRIPTED);
+    expect(expected.verdict).not.toBe('human');
+    const drawn = await highlightTexts(page);
+    expect(drawn).toEqual(expected.flags.map((f) => [`human-tone-${f.category}`, f.text]).sort());
+    await page.close();
+  });
+
+  test('a warm, specific, signed reply gets no highlights', async () => {
+    const { page, box } = await openX();
+    await page.click(box);
+    await typeSlowly(page, WARM);
+    const state = await waitForVerdict(page, (s) => s.verdict === 'human');
+    expect(Number(state.score)).toBeGreaterThanOrEqual(65);
+    expect(await highlightTexts(page)).toEqual([]);
+    await page.close();
+  });
+
+  test('applying a suggestion changes the editor’s own state, and one undo restores the original', async () => {
+    const { page, box } = await openX();
+    await page.click(box);
+    await typeSlowly(page, SCRIPTED);
+    await waitForAnalysis(page);
+    const expected = analyze(SCRIPTED, await readXContext(page));
+    const flag = expected.flags.find((f) => f.category === 'scripted')!;
+    expect(flag).toBeTruthy();
+
+    await page.locator('human-tone-coach').getByRole('button', { name: /Human Tone/ }).click();
+    const dialog = page.locator('human-tone-coach').getByRole('dialog');
+    await expect.poll(() => dialog.isVisible()).toBe(true);
+    const suggestion = flag.suggestions[0]!;
+    await dialog.getByRole('button', { name: `Use: ${suggestion}` }).click();
+    const after = applySuggestion(SCRIPTED, flag, 0);
+    await expect.poll(() => fixtureText(page)).toBe(after);
+
+    await page.click(box);
+    await page.keyboard.press('Control+z');
+    await expect.poll(() => fixtureText(page)).toBe(SCRIPTED);
+    await page.close();
+  });
+
+  test('the pre-post check stops a scripted reply once; "Post anyway" posts the unchanged text', async () => {
+    const { page, box } = await openX();
+    await page.click(box);
+    await typeSlowly(page, SCRIPTED);
+    await waitForAnalysis(page);
+    await page.click('[data-testid="tweetButtonInline"]');
+    const check = page.locator('human-tone-coach').getByRole('alertdialog');
+    await expect.poll(() => check.isVisible()).toBe(true);
+    expect(await postedTexts(page)).toEqual([]);
+    await check.getByRole('button', { name: 'Post anyway' }).click();
+    await expect.poll(() => postedTexts(page)).toEqual([SCRIPTED]);
+
+    // The same text is never stopped twice.
+    await page.click(box);
+    await typeSlowly(page, SCRIPTED);
+    await page.keyboard.press('Control+Enter');
+    await expect.poll(() => postedTexts(page)).toEqual([SCRIPTED, SCRIPTED]);
+    expect(await check.count()).toBe(0);
+    await page.close();
+  });
+
+  test('"Review" keeps the reply and opens the coach; Ctrl+Enter is checked too', async () => {
+    const { page, box } = await openX();
+    await page.click(box);
+    await typeSlowly(page, SCRIPTED);
+    await page.keyboard.press('Control+Enter');
+    const check = page.locator('human-tone-coach').getByRole('alertdialog');
+    await expect.poll(() => check.isVisible()).toBe(true);
+    await check.getByRole('button', { name: 'Review' }).click();
+    await expect.poll(() => page.locator('human-tone-coach').getByRole('dialog').isVisible()).toBe(true);
+    expect(await postedTexts(page)).toEqual([]);
+    expect(await fixtureText(page)).toBe(SCRIPTED);
+    await page.close();
+  });
+
+  test('a human reply posts without a check', async () => {
+    const { page, box } = await openX();
+    await page.click(box);
+    await typeSlowly(page, WARM);
+    await waitForVerdict(page, (s) => s.verdict === 'human');
+    await page.click('[data-testid="tweetButtonInline"]');
+    await expect.poll(() => postedTexts(page)).toEqual([WARM]);
+    await page.close();
+  });
+
+  test('stopping the service worker mid-typing costs nothing: coaching resumes on the next edit', async () => {
+    const { page, box } = await openX();
+    await page.click(box);
+    await typeSlowly(page, 'Thanks for reaching out. ');
+    await waitForAnalysis(page);
+    await stopServiceWorker(page, b.extensionId!);
+    await typeSlowly(page, 'We apologize for any inconvenience.');
+    const typedAt = Date.now();
+    const text = await fixtureText(page);
+    const expected = analyze(text, await readXContext(page));
+    const state = await waitForVerdict(page, (s) => s.score === String(expected.score));
+    expect(state.verdict).toBe(expected.verdict);
+    expect(Date.now() - typedAt).toBeLessThan(2000);
+    await page.close();
+  });
+
+  test('typing a long reply with coaching active leaves the editor holding exactly what was typed', async () => {
+    const { page, box } = await openX();
+    await page.click(box);
+    const long = ('We apologize for any inconvenience!!! Please DM us. ' + "I'll check order 48213 for you today, Priya. ").repeat(6).trim();
+    await page.keyboard.type(long, { delay: 2 });
+    await waitForAnalysis(page);
+    await page.waitForTimeout(400);
+    expect(await fixtureText(page)).toBe(long);
+    await page.close();
+  });
+
+  test('boxes that leave the page are released and found again after in-page navigation', async () => {
+    const { page } = await openX();
+    await page.evaluate(() => window.__fixtureNavigate!('/explore'));
+    await expect.poll(() => page.locator('human-tone-coach').count()).toBe(0);
+    await page.evaluate(() => window.__fixtureNavigate!('/PriyaShah/status/1790000000000000001'));
+    await expect.poll(() => page.locator('human-tone-coach').count()).toBe(1);
+    await page.close();
+  });
+
+  test('the reply dialog (modal) is coached too', async () => {
+    const { page } = await openX(FIXTURE_URLS.xCompose);
+    const box = '[role="dialog"] [data-testid="tweetTextarea_0"]';
+    await page.click(box);
+    await typeSlowly(page, 'Thank you for reaching out. Your feedback is important to us.');
+    expect((await waitForAnalysis(page, box)).verdict).not.toBe('human');
+    await page.close();
+  });
+
+  test('the badge and the panel work from the keyboard, with roles and names', async () => {
+    const { page, box } = await openX();
+    await page.click(box);
+    await typeSlowly(page, SCRIPTED);
+    await waitForAnalysis(page);
+    const badge = page.locator('human-tone-coach').getByRole('button', { name: /Human Tone: .*score \d+/ });
+    await badge.focus();
+    await page.keyboard.press('Enter');
+    const dialog = page.locator('human-tone-coach').getByRole('dialog');
+    await expect.poll(() => dialog.isVisible()).toBe(true);
+    // Focus moved into the panel.
+    expect(await page.evaluate(() => document.activeElement?.tagName)).toBe('HUMAN-TONE-COACH');
+    await page.keyboard.press('Escape');
+    await expect.poll(() => dialog.count()).toBe(0);
+    await page.close();
+  });
+
+  test('settings apply at once in open tabs', async () => {
+    const { page } = await openX();
+    const sw = b.serviceWorker!;
+    await sw.evaluate(() => chrome.storage.local.set({ settings: { sites: { x: false } } }));
+    await expect.poll(() => page.locator('human-tone-coach').count()).toBe(0);
+    await sw.evaluate(() => chrome.storage.local.set({ settings: {} }));
+    await expect.poll(() => page.locator('human-tone-coach').count()).toBe(1);
+    await page.close();
+  });
+
+  test('"Turn this rule off" takes effect at once and is kept in the settings', async () => {
+    const { page, box } = await openX();
+    await page.click(box);
+    await typeSlowly(page, 'Thank you for reaching out. I have sent the new code. ^JD');
+    await waitForAnalysis(page);
+    const before = await highlightTexts(page);
+    expect(before.length).toBeGreaterThan(0);
+    await page.locator('human-tone-coach').getByRole('button', { name: /Human Tone/ }).click();
+    const firstFlag = page.locator('human-tone-coach').getByRole('dialog').locator('li').first();
+    const quoted = (await firstFlag.locator('.quote').textContent())!.match(/“(.*)”/)![1]!;
+    await firstFlag.getByRole('button', { name: 'Turn this rule off' }).click();
+    await expect.poll(async () => (await highlightTexts(page)).some(([, text]) => text === quoted)).toBe(false);
+    const stored = await b.serviceWorker!.evaluate(() => chrome.storage.local.get('settings'));
+    expect((stored.settings as { disabledRules: string[] }).disabledRules).toHaveLength(1);
+    await b.serviceWorker!.evaluate(() => chrome.storage.local.set({ settings: {} }));
+    await page.close();
+  });
+
+  test('a hostile page cannot get markup into the coach', async () => {
+    const { page, box } = await openX();
+    await page.evaluate(() => {
+      const text = document.querySelector('[data-testid="tweetText"]')!;
+      text.textContent = 'Still broken!!! <img src=x onerror="window.__pwned=1"> furious';
+      const name = document.querySelector('[data-testid="User-Name"] span')!;
+      name.textContent = '<b onmouseover="window.__pwned=2">Eve</b>';
+    });
+    await page.click(box);
+    await typeSlowly(page, 'Please contact customer service.');
+    await waitForAnalysis(page);
+    await page.locator('human-tone-coach').getByRole('button', { name: /Human Tone/ }).click();
+    await page.waitForTimeout(200);
+    const injected = await page.evaluate(() => {
+      const shadow = document.querySelector('human-tone-coach')!.shadowRoot!;
+      return { pwned: (window as unknown as { __pwned?: number }).__pwned, img: shadow.querySelectorAll('img').length, b: shadow.querySelectorAll('b').length };
+    });
+    expect(injected).toEqual({ pwned: undefined, img: 0, b: 0 });
+    await page.close();
+  });
+
+  test('screenshot of the coach on X', async () => {
+    mkdirSync(shots, { recursive: true });
+    const { page, box } = await openX();
+    await page.setViewportSize({ width: 1100, height: 720 });
+    await page.click(box);
+    await typeSlowly(page, SCRIPTED);
+    await waitForAnalysis(page);
+    await page.locator('human-tone-coach').getByRole('button', { name: /Human Tone/ }).click();
+    await page.waitForTimeout(200);
+    await page.screenshot({ path: join(shots, 'x-coach.png') });
+    await page.close();
+  });
+});
+
+describe('on Facebook (Lexical)', () => {
+  test('a comment is coached, a suggestion applies through Lexical, and one undo restores it', async () => {
+    const { page, box } = await openFacebook();
+    await page.click(box);
+    const text = 'Dear customer, we regret to inform you that we cannot comment on individual cases.';
+    await typeSlowly(page, text);
+    const state = await waitForAnalysis(page);
+    expect(state.verdict).not.toBe('human');
+    const drawn = await highlightTexts(page);
+    expect(drawn.length).toBeGreaterThan(0);
+
+    await page.locator('human-tone-coach').getByRole('button', { name: /Human Tone/ }).click();
+    const first = page.locator('human-tone-coach').getByRole('dialog').getByRole('button', { name: /^(Use|Remove)/ }).first();
+    await first.click();
+    await expect.poll(() => fixtureText(page)).not.toBe(text);
+    const changed = await fixtureText(page);
+    expect(changed.length).toBeGreaterThan(0);
+    await page.click(box);
+    await page.keyboard.press('Control+z');
+    await expect.poll(() => fixtureText(page)).toBe(text);
+    await page.close();
+  });
+
+  test('Enter posts a comment; the check stops a scripted one, "Post anyway" posts it unchanged', async () => {
+    const { page, box } = await openFacebook();
+    await page.click(box);
+    const text = 'We apologise for any inconvenience caused. Please send us a private message with your order number.';
+    await typeSlowly(page, text);
+    await waitForAnalysis(page);
+    await page.keyboard.press('Enter');
+    const check = page.locator('human-tone-coach').getByRole('alertdialog');
+    await expect.poll(() => check.isVisible()).toBe(true);
+    expect(await postedTexts(page)).toEqual([]);
+    await check.getByRole('button', { name: 'Post anyway' }).click();
+    await expect.poll(() => postedTexts(page)).toEqual([text]);
+    await page.close();
+  });
+
+  test('a reply to a comment knows what it answers', async () => {
+    const { page } = await openFacebook(FIXTURE_URLS.facebookPostReplyOpen);
+    const box = '[data-fixture="reply-composer"] [data-lexical-editor="true"]';
+    await page.waitForSelector(box);
+    await expect.poll(() => page.locator('human-tone-coach').count()).toBe(2);
+    await page.click(box);
+    await typeSlowly(page, 'The parcel is with the courier.');
+    await waitForAnalysis(page, box);
+    // Anna wrote it took ten days to answer: the reply never acknowledges it nor uses her name.
+    const coach = page.locator('human-tone-coach').nth(await coachIndex(page, box));
+    await coach.getByRole('button', { name: /Human Tone/ }).click();
+    const dialog = coach.getByRole('dialog');
+    await expect.poll(() => dialog.isVisible()).toBe(true);
+    expect(await dialog.textContent()).toMatch(/Anna/);
+    await page.close();
+  });
+
+  test('screenshot of the coach on Facebook', async () => {
+    mkdirSync(shots, { recursive: true });
+    const { page, box } = await openFacebook();
+    await page.setViewportSize({ width: 1100, height: 760 });
+    await page.click(box);
+    await typeSlowly(page, 'Dear customer, we regret to inform you that we cannot comment on individual cases. Kind regards, The Customer Care Team');
+    await waitForAnalysis(page);
+    await page.waitForTimeout(200);
+    await page.screenshot({ path: join(shots, 'facebook-coach.png') });
+    await page.close();
+  });
+});
+
+describe('promises', () => {
+  test('no request left the browser during any of these tests', () => {
+    b.assertNoUnroutedRequests();
+  });
+});
