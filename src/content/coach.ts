@@ -149,7 +149,7 @@ export class PageCoach implements SessionHost {
   }
 
   flagClicked(session: BoxSession, flagIndex: number): void {
-    this.boxes.get(session.el)?.ui.openPanel(flagIndex);
+    this.boxes.get(session.el)?.ui.openPanel(flagIndex, false);
   }
 
   private async ruleOff(session: BoxSession, flagIndex: number): Promise<void> {

@@ -10,6 +10,7 @@ export interface CoachProps {
   pending: boolean;
   panelOpen: boolean;
   focusFlag: number | null;
+  takeFocus: boolean;
   notice: string | null;
   prePost: { flags: Flag[] } | null;
   anchor: DOMRect | null;
@@ -68,10 +69,11 @@ function Panel(props: CoachProps & { result: Result; anchor: DOMRect }) {
   useEffect(() => {
     const root = ref.current;
     if (!root) return;
+    if (props.focusFlag !== null) root.querySelector(`[data-flag="${props.focusFlag}"]`)?.scrollIntoView({ block: 'nearest' });
+    if (!props.takeFocus) return;
     const target = props.focusFlag !== null ? root.querySelector<HTMLElement>(`[data-flag="${props.focusFlag}"] button`) : root.querySelector<HTMLElement>('button');
     target?.focus();
-    if (props.focusFlag !== null) root.querySelector(`[data-flag="${props.focusFlag}"]`)?.scrollIntoView({ block: 'nearest' });
-  }, [props.focusFlag]);
+  }, [props.focusFlag, props.takeFocus]);
   const groups = new Map<Category, number[]>();
   result.flags.forEach((f, i) => {
     const list = groups.get(f.category) ?? [];
@@ -123,7 +125,7 @@ function Panel(props: CoachProps & { result: Result; anchor: DOMRect }) {
 function FlagItem(props: CoachProps & { flag: Flag; index: number }) {
   const { t, flag, index } = props;
   return (
-    <li data-flag={index} class={flag.severity}>
+    <li data-flag={index} class={`${flag.severity}${props.focusFlag === index ? ' current' : ''}`}>
       <p class="quote">
         “{flag.text}” <span class="sev">{t(`sev_${flag.severity}`)}</span>
       </p>

@@ -14,6 +14,7 @@ h2 { font-size: 14px; margin: 2px 0 6px; }
 h3 { font-size: 12px; text-transform: uppercase; letter-spacing: .04em; color: #4b5563; margin: 10px 0 4px; }
 ul { list-style: none; margin: 0; padding: 0; }
 li { border-top: 1px solid #eee; padding: 8px 0; }
+li.current { background: #fefce8; margin: 0 -12px; padding: 8px 12px; }
 p { margin: 2px 0; }
 .quote { font-weight: 600; }
 .sev { font-weight: 400; font-size: 11px; color: #6b7280; margin-left: 4px; }

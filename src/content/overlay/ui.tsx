@@ -29,6 +29,8 @@ export class CoachUI {
   private frame = 0;
   private panelOpen = false;
   private focusFlag: number | null = null;
+  /** Whether opening the panel moves focus into it: yes from the badge, never from a click in the text. */
+  private takeFocus = true;
   private notice: string | null = null;
   private prePost: { flags: Flag[] } | null = null;
   private state: UiState = { result: null, pending: true };
@@ -90,9 +92,11 @@ export class CoachUI {
     this.draw();
   }
 
-  openPanel(flagIndex: number | null = null): void {
+  /** Opens the panel; from a click in the editor it shows the flag without taking the caret away. */
+  openPanel(flagIndex: number | null = null, takeFocus = true): void {
     this.panelOpen = true;
     this.focusFlag = flagIndex;
+    this.takeFocus = takeFocus;
     this.notice = null;
     this.draw();
   }
@@ -131,6 +135,7 @@ export class CoachUI {
         pending={this.state.pending}
         panelOpen={this.panelOpen}
         focusFlag={this.focusFlag}
+        takeFocus={this.takeFocus}
         notice={this.notice}
         prePost={this.prePost}
         anchor={anchor}
