@@ -119,8 +119,23 @@ export const GENERIC: SiteAdapter = {
   submitKeys: ['mod-enter'],
 };
 
+/**
+ * Local pages (the demo that `npm start` opens): X's and Facebook's boxes and any plain box. Only the
+ * development build's manifest matches localhost; in a normal install it runs only if the person
+ * turns coaching on for a local site.
+ */
+export const LOCAL: SiteAdapter = {
+  id: 'local',
+  name: 'Local page',
+  hosts: ['localhost', '127.0.0.1'],
+  boxes: [...X.boxes, ...FACEBOOK.boxes, 'textarea'],
+  context: [...X.context, ...FACEBOOK.context],
+  postButtons: [...X.postButtons, ...FACEBOOK.postButtons, 'button[type="submit"]'],
+  submitKeys: ['mod-enter'],
+};
+
 export const SUPPORTED: readonly SiteAdapter[] = [X, FACEBOOK, LINKEDIN, INSTAGRAM, BLUESKY, THREADS, REDDIT, YOUTUBE];
-export const ALL_ADAPTERS: readonly SiteAdapter[] = [...SUPPORTED, MASTODON, GENERIC];
+export const ALL_ADAPTERS: readonly SiteAdapter[] = [...SUPPORTED, LOCAL, MASTODON, GENERIC];
 
 export function hostMatches(host: string, adapter: SiteAdapter): boolean {
   return adapter.hosts.some((h) => host === h || host.endsWith('.' + h));
@@ -130,6 +145,7 @@ export function hostMatches(host: string, adapter: SiteAdapter): boolean {
 export function adapterFor(host: string, doc: Document, extraOrigin: boolean): SiteAdapter | null {
   const site = SUPPORTED.find((a) => hostMatches(host, a));
   if (site) return site;
+  if (hostMatches(host, LOCAL)) return LOCAL;
   if (!extraOrigin) return null;
   if (MASTODON.signature && doc.querySelector(MASTODON.signature)) return MASTODON;
   return GENERIC;
