@@ -12,6 +12,7 @@ import { clearAllMarks, highlightsSupported, installHighlightStyles, removeHighl
 import { CoachUI } from './overlay/ui.js';
 import { BoxSession, type SessionHost } from './session.js';
 import { adapterFor } from './sites/adapters.js';
+import { timed } from './perf.js';
 import type { SiteAdapter } from './sites/types.js';
 
 const SCAN_DELAY_MS = 150;
@@ -49,15 +50,17 @@ export class PageCoach implements SessionHost {
   start(): void {
     if (highlightsSupported()) installHighlightStyles(this.doc);
     const signal = this.abort.signal;
-    this.observer = new MutationObserver((records) => {
-      // Typing inside a coached box is the session's business, not a reason to rescan the page.
-      for (const r of records) {
-        if (!this.insideBox(r.target)) {
-          this.scheduleScan();
-          return;
+    this.observer = new MutationObserver((records) =>
+      timed('keystroke', () => {
+        // Typing inside a coached box is the session's business, not a reason to rescan the page.
+        for (const r of records) {
+          if (!this.insideBox(r.target)) {
+            this.scheduleScan();
+            return;
+          }
         }
-      }
-    });
+      }),
+    );
     this.observer.observe(this.doc.documentElement, { childList: true, subtree: true });
     const win = this.doc.defaultView!;
     win.addEventListener('click', (e) => this.onClick(e), { capture: true, signal });

@@ -11,6 +11,7 @@ import { setMarks, type Mark } from './highlight.js';
 import { Mirror } from './mirror.js';
 import type { SiteAdapter } from './sites/types.js';
 import { findContext } from './context.js';
+import { now, span, timed } from './perf.js';
 
 export const DEBOUNCE_MS = 300;
 
@@ -45,7 +46,8 @@ export class BoxSession {
   ) {
     this.surface = surfaceFor(el);
     const signal = this.abort.signal;
-    const onEdit = () => this.schedule();
+    // The keystroke path: only restart the pause timer (timed for the benchmark).
+    const onEdit = () => timed('keystroke', () => this.schedule());
     el.addEventListener('input', onEdit, { signal });
     el.addEventListener('focus', () => this.host.activated(this), { signal });
     el.addEventListener('click', () => this.clicked(), { signal });
@@ -94,6 +96,7 @@ export class BoxSession {
   /** Analyses `text` now; resolves with the result, or null when a newer edit overtook it. */
   async request(text: string): Promise<Result | null> {
     const mine = ++this.revision;
+    const requestedAt = now();
     this.pending = true;
     this.host.changed(this);
     const context = findContext(this.el, this.adapter);
@@ -126,6 +129,7 @@ export class BoxSession {
     this.lastMap = map;
     this.draw();
     this.host.changed(this);
+    span('analysis-to-highlights', requestedAt);
     return result;
   }
 
