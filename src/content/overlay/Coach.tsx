@@ -31,8 +31,10 @@ export function Coach(props: CoachProps) {
   const verdict = result?.verdict ?? 'unknown';
   const label = result ? t(`verdict_${verdict}`) : props.pending ? t('verdict_pending') : t('verdict_empty');
   const score = result && verdict !== 'unknown' ? String(result.score) : '–';
-  const badgeTop = Math.max(4, anchor.bottom - 30);
-  const badgeLeft = Math.max(4, anchor.right - 34);
+  // Beside the box's bottom-right corner, so it never covers the text; inside the corner when there is no room.
+  const badgeTop = Math.max(4, anchor.bottom - 26);
+  const outside = anchor.right + 6 + 56 <= window.innerWidth;
+  const badgeLeft = outside ? anchor.right + 6 : Math.max(4, anchor.right - 56);
   return (
     <Fragment>
       <button
