@@ -47,9 +47,11 @@ function validate<T extends v.GenericSchema>(schema: T, data: unknown, file: str
   return res.output;
 }
 
-function tryCompile(pattern: string, macros: Macros, where: string): void {
+function tryCompile(pattern: string, macros: Macros, where: string, needsAnchor = false): void {
   try {
-    compilePattern(pattern, macros);
+    const compiled = compilePattern(pattern, macros);
+    // A pattern without a word to index would run on every reply: keep the engine fast.
+    if (needsAnchor && !compiled.anchors) problems.push(`${where}: pattern "${pattern}" has no required word the matcher can index`);
   } catch (e) {
     problems.push(`${where}: ${(e as Error).message}`);
   }
@@ -104,7 +106,7 @@ for (const lang of ['en', 'nl'] as Lang[]) {
       allIds.set(id, rel(path));
       if (e.check && !CHECK_NAMES.includes(e.check)) problems.push(`${where}: unknown check "${e.check}" (known: ${CHECK_NAMES.join(', ')})`);
       for (const p of e.patterns ?? []) {
-        tryCompile(p, macros, where);
+        tryCompile(p, macros, where, true);
         const canon = canonicalPattern(p);
         const other = seenPatterns.get(canon);
         if (other && other !== id) problems.push(`${where}: pattern "${p}" duplicates one in ${other}`);

@@ -190,6 +190,9 @@ class Coverage {
   take(s: Span): void {
     this.marks.fill(1, s.start, s.end);
   }
+  release(s: Span): void {
+    this.marks.fill(0, s.start, s.end);
+  }
 }
 
 /** More flags than this in one reply help nobody; the first ones by position are kept. */
@@ -212,9 +215,22 @@ function resolveFlags(text: string, phrase: Candidate[], check: Candidate[], slo
       taken.push({ c, span });
     }
   }
-  // Whole-reply checks take the first of their spans that is still free.
+  // Whole-reply checks take the first of their spans that is still free. When none is, a check that
+  // is more severe than every phrase flag on its first span takes that span: a missing acknowledgement
+  // (a warning) must not vanish behind a hint.
   for (const c of check) {
-    const span = c.spans.find((s) => s.end > s.start && coverage.free(s));
+    let span = c.spans.find((s) => s.end > s.start && coverage.free(s));
+    if (!span && c.spans[0] && c.spans[0].end > c.spans[0].start) {
+      const first = c.spans[0];
+      const inWay = taken.filter((t) => t.span.start < first.end && first.start < t.span.end);
+      if (inWay.every((t) => !t.c.fromCheck && SEVERITY_RANK[t.c.rule.severity] < SEVERITY_RANK[c.rule.severity])) {
+        for (const t of inWay) {
+          coverage.release(t.span);
+          taken.splice(taken.indexOf(t), 1);
+        }
+        span = first;
+      }
+    }
     if (span) {
       coverage.take(span);
       taken.push({ c, span });

@@ -9,7 +9,8 @@
  *   apolog*          a word that starts with "apolog"; *nummer: ends with "nummer"
  *   {we}             a macro of the language pack (a named set of alternatives)
  *   ...              up to three words inside one sentence
- *   #                a number (12, 9:30, 1.5) or a time (5pm, 17u)
+ *   #                a number (12, 9:30, 1.5, €20, 20%, 0800-0123) or a time (5pm, 17u)
+ *   *                any one word (a brand name, say)
  *   , . ! ? : ; / "  literal punctuation, spaces around it optional
  */
 import { fold } from './fold.js';
@@ -19,6 +20,7 @@ type Node =
   | { t: 'punct'; ch: string }
   | { t: 'group'; alts: Node[][]; optional: boolean }
   | { t: 'gap' }
+  | { t: 'any' }
   | { t: 'number' };
 
 export interface Anchor {
@@ -153,6 +155,7 @@ class Parser {
     const raw = s.slice(this.i, j);
     this.i = j;
     if (!raw) this.fail(`unexpected "${ch}"`);
+    if (raw === '*') return { t: 'any' };
     const prefix = raw.endsWith('*');
     const suffix = raw.startsWith('*') && raw.length > 1;
     const core = raw.replace(/^\*/, '').replace(/\*$/, '');
@@ -184,7 +187,7 @@ function approxLength(seq: Node[]): number {
 }
 
 function isWordLike(node: Node, side: 'start' | 'end'): boolean {
-  if (node.t === 'word' || node.t === 'number') return true;
+  if (node.t === 'word' || node.t === 'number' || node.t === 'any') return true;
   if (node.t === 'punct' || node.t === 'gap') return false;
   return node.alts.every((alt) => isWordLike(alt[side === 'start' ? 0 : alt.length - 1]!, side));
 }
@@ -209,10 +212,12 @@ function renderNode(node: Node): string {
     case 'punct':
       return escapeRegex(node.ch);
     case 'number':
-      // 12, 9:30, 1.5, and times written 5pm, 17u, 9h.
-      return `${WORD_START}\\d+(?:[.,:]\\d+)*(?:am|pm|h|u|uur)?${WORD_END}`;
+      // 12, 9:30, 1.5, €20, 20%, 0800-0123, 078 12 34 56, and times written 5pm, 17u, 9h.
+      return `${WORD_START}[€$£]?\\d+(?:(?:[.,:/-]| (?=\\d))\\d+)*(?:am|pm|h|u|uur|%)?(?![${L}%])`;
     case 'gap':
       return `(?:[^\\s.!?]+\\s+){0,3}`;
+    case 'any':
+      return `[^\\s.!?,;:]+`;
     case 'group':
       return `(?:${node.alts.map(renderSeq).join('|')})`;
   }

@@ -10,7 +10,8 @@ export interface Signoff extends Span {
 }
 
 const NAME = "\\p{Lu}[\\p{L}'\\u2019-]*";
-const INITIALS_RE = new RegExp(`(?:^|[\\s.!?)\\]:,])([\\^*~/])\\s?(\\p{Lu}[\\p{L}]{0,2}|\\p{Lu}{1,4})\\s*$`, 'u');
+// ^JD, *JS, ^Kim, ^Marieke, ~Sam: a caret-style mark and initials or a first name.
+const INITIALS_RE = new RegExp(`(?:^|[\\s.!?)\\]:,])([\\^*~/])\\s?(\\p{Lu}[\\p{L}'-]{0,19}|\\p{Lu}{1,4})\\s*$`, 'u');
 const DASH_RE = new RegExp(`(?:^|[\\s.!?)\\]])([-\\u2013\\u2014~])\\s?((?:${NAME}|[\\p{L}]+)(?:[\\s,]+(?:${NAME}|van|de|der|den|from|at|of|@|\\p{L}+)){0,4})\\s*$`, 'u');
 /** Where the text ends before trailing spaces, emoji, symbols and a final . or ! (a backward scan). */
 function trailerStart(text: string): number {
@@ -33,7 +34,7 @@ export function findSignoff(text: string, pack: Pack): Signoff | null {
   const segment = text.slice(lineStart, end);
 
   // ^JD, *JS, /AB, ~Kim
-  const iniFrom = Math.max(0, segment.length - 8);
+  const iniFrom = Math.max(0, segment.length - 24);
   const ini = INITIALS_RE.exec(segment.slice(iniFrom));
   if (ini && (ini.index > 0 || iniFrom === 0 || /[\s.!?)\]:,]/.test(segment[iniFrom - 1]!) || ini[0][0] !== ini[1])) {
     const s = lineStart + iniFrom + ini.index + ini[0].indexOf(ini[1]!);
@@ -48,7 +49,7 @@ export function findSignoff(text: string, pack: Pack): Signoff | null {
   if (dash && (dash.index === 0 || /[.!?)\]]\s*$|^\s*$/.test(segment.slice(0, dash.index + 1)) || /\s$/.test(segment.slice(0, dash.index + 1)))) {
     const s = lineStart + dash.index + dash[0].indexOf(dash[1]!);
     const words = dash[2]!.split(/[\s,]+/).filter(Boolean);
-    const sig = classify(words, pack);
+    const sig = classify(words, pack, dash[2]!);
     if (sig) return { ...sig, start: s, end };
   }
 
@@ -93,7 +94,7 @@ function looksLikeName(word: string, pack: Pack): boolean {
 }
 
 /** Words after a dash or a closing word: a person ("Sanne", "Sanne, webcare") or a department. */
-function classify(words: string[], pack: Pack): Omit<Signoff, 'start' | 'end'> | null {
+function classify(words: string[], pack: Pack, raw = words.join(' ')): Omit<Signoff, 'start' | 'end'> | null {
   if (words.length === 0) return null;
   const first = words[0]!;
   if (isDepartment(first, pack) || (words.length > 1 && fold(first) === 'the' && words.slice(1).some((w) => isDepartment(w, pack)))) {
@@ -101,6 +102,11 @@ function classify(words: string[], pack: Pack): Omit<Signoff, 'start' | 'end'> |
   }
   if (fold(first) === 'team' || words.every((w) => isDepartment(w, pack) || !looksLikeName(w, pack))) {
     return words.some((w) => isDepartment(w, pack)) ? { kind: 'department' } : null;
+  }
+  // "Dekking Verzekeringen", "Acme Support": a capitalised word followed directly (no comma, no
+  // "from"/"van") by a department or company word is an organisation, not a person.
+  if (words.length >= 2 && !/^\S+\s*,/.test(raw.trim()) && words.slice(1).some((w) => isDepartment(w.replace(/[.,]$/, ''), pack)) && !CONNECTORS.has(fold(words[1]!))) {
+    return { kind: 'department' };
   }
   if (looksLikeName(first, pack) || /^\p{Lu}{1,3}$/u.test(first)) return { kind: 'person', name: first };
   return null;
@@ -154,7 +160,7 @@ function findLead(text: string, end: number, pack: Pack): Signoff | null {
   const words = nameText.split(/[\s,]+/).filter(Boolean);
   if (words.length === 0 || words.length > 5) return null;
   const s = start + m.index + m[0].indexOf(m[1]!);
-  const sig = classify(words, pack);
+  const sig = classify(words, pack, nameText);
   return sig ? { ...sig, start: s, end } : null;
 }
 

@@ -12,15 +12,16 @@ const rule = (over: Partial<RuleSource> & Pick<RuleSource, 'id' | 'patterns'>): 
   ...over,
 });
 
+// Invented words, so that no built-in rule competes with the team's rules in these tests.
 const teamRules = [
-  rule({ id: 'scripted.team-valued', patterns: ['valued (customer|guest)'] }),
-  rule({ id: 'scripted.team-dear-valued', severity: 'problem', patterns: ['dear valued customer'] }),
+  rule({ id: 'scripted.team-valued', patterns: ['zorbly (member|guest)'] }),
+  rule({ id: 'scripted.team-dear-valued', severity: 'problem', patterns: ['fine zorbly member'] }),
   rule({ id: 'process.team-portal', category: 'process', severity: 'hint', soft: true, patterns: ['our [online] portal'], suggestions: ['the link below'] }),
 ];
 
 describe('analyze', () => {
   test('result shape, with offsets that index the input', () => {
-    const text = 'Dear valued customer, we will look into this.';
+    const text = 'Fine zorbly member, we will look into this.';
     const r = analyze(text, { extraRules: teamRules });
     expect(r.lang).toBe('en');
     expect(r.score).toBeGreaterThanOrEqual(0);
@@ -35,23 +36,23 @@ describe('analyze', () => {
   });
 
   test('overlapping matches become one flag per span: the more severe and longer wins', () => {
-    const r = analyze('Dear valued customer, thanks.', { extraRules: teamRules });
+    const r = analyze('Fine zorbly member, thanks.', { extraRules: teamRules });
     const team = r.flags.filter((f) => f.rule.startsWith('scripted.team'));
     expect(team).toHaveLength(1);
-    expect(team[0]).toMatchObject({ rule: 'scripted.team-dear-valued', text: 'Dear valued customer' });
+    expect(team[0]).toMatchObject({ rule: 'scripted.team-dear-valued', text: 'Fine zorbly member' });
     const spans = r.flags.map((f) => [f.start, f.end]).sort((a, b) => a[0]! - b[0]!);
     for (let i = 1; i < spans.length; i++) expect(spans[i]![0]).toBeGreaterThanOrEqual(spans[i - 1]![1]!);
   });
 
   test('disabled rules and categories are silent', () => {
-    const text = 'Dear valued customer, thanks.';
+    const text = 'Fine zorbly member, thanks.';
     expect(analyze(text, { extraRules: teamRules, disabledRules: ['scripted.team-dear-valued'] }).flags.map((f) => f.rule)).toContain('scripted.team-valued');
     const none = analyze(text, { extraRules: teamRules, disabledCategories: ['scripted'] });
     expect(none.flags.filter((f) => f.category === 'scripted')).toEqual([]);
   });
 
   test('slots: {name} suggestions appear only when the name is known', () => {
-    const text = 'Thanks valued guest, it is fixed.';
+    const text = 'Thanks zorbly guest, it is fixed.';
     const withName = analyze(text, { extraRules: teamRules, author: 'Priya Shah' }).flags.find((f) => f.rule === 'scripted.team-valued')!;
     expect(withName.suggestions).toEqual(['Hi Priya', 'Hi there']);
     const without = analyze(text, { extraRules: teamRules }).flags.find((f) => f.rule === 'scripted.team-valued')!;
@@ -123,7 +124,7 @@ describe('analyze', () => {
   });
 
   test('the same input gives the same output', () => {
-    const text = 'Dear valued customer!!! We have passed this on. #Promo #Deals';
+    const text = 'Fine zorbly member!!! We have passed this on. #Promo #Deals';
     expect(analyze(text, { extraRules: teamRules })).toEqual(analyze(text, { extraRules: teamRules }));
   });
 

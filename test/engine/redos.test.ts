@@ -26,12 +26,17 @@ const adversarial: Record<string, (size: number) => string> = {
   'url': (n) => 'https://' + 'a'.repeat(n - 8),
 };
 
+/**
+ * Best of a few runs, in CPU time of this process (milliseconds): another test file running in the
+ * other worker process at the same time does not count against it, as it would in wall-clock time.
+ */
 function best(fn: () => void, runs = 3): number {
   let min = Infinity;
   for (let i = 0; i < runs; i++) {
-    const t = performance.now();
+    const t = process.cpuUsage();
     fn();
-    min = Math.min(min, performance.now() - t);
+    const d = process.cpuUsage(t);
+    min = Math.min(min, (d.user + d.system) / 1000);
   }
   return min;
 }
