@@ -265,6 +265,10 @@ const checks: Record<string, Check> = {
   /** The person is upset and the reply does not acknowledge it. */
   'unacknowledged-distress'(ctx) {
     if (!ctx.distress || ctx.acknowledged) return [];
+    // A reply that already speaks as a person (signed, or using their name), or a private person
+    // answering as "I", is not the cold script this check is for: flagging it would cost trust.
+    const personal = ctx.firstPerson > 0 && (ctx.signoff?.kind === 'person' || ctx.usesName);
+    if (personal || (ctx.org === 0 && ctx.firstPerson > 0)) return [];
     const first = firstSentenceAfterMentions(ctx);
     if (!first) return [];
     // Only the opening sentence: the suggestion puts the acknowledgement in front of it.

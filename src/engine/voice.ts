@@ -105,7 +105,10 @@ function classify(words: string[], pack: Pack, raw = words.join(' ')): Omit<Sign
   }
   // "Dekking Verzekeringen", "Acme Support": a capitalised word followed directly (no comma, no
   // "from"/"van") by a department or company word is an organisation, not a person.
-  if (words.length >= 2 && !/^\S+\s*,/.test(raw.trim()) && words.slice(1).some((w) => isDepartment(w.replace(/[.,]$/, ''), pack)) && !CONNECTORS.has(fold(words[1]!))) {
+  // "Jolanda Visser, Gemeente Waterdam" is a person who says where she works: only the part before
+  // the first comma decides.
+  const head = raw.trim().split(',')[0]!.split(/\s+/).filter(Boolean);
+  if (head.length >= 2 && head.slice(1).some((w) => isDepartment(w.replace(/[.]$/, ''), pack)) && !CONNECTORS.has(fold(head[1]!))) {
     return { kind: 'department' };
   }
   if (looksLikeName(first, pack) || /^\p{Lu}{1,3}$/u.test(first)) return { kind: 'person', name: first };

@@ -63,6 +63,9 @@ describe('sign-offs', () => {
     ['Komt goed ^MK', 'person', 'MK'],
     ['Uw terugbetaling is onderweg.\nMet vriendelijke groet, Klantenservice', 'department', undefined],
     ['Bedankt voor je bericht. - Team Webcare', 'department', undefined],
+    ['Komt goed.\nMet vriendelijke groet, Jolanda Visser, Gemeente Waterdam', 'person', 'Jolanda'],
+    ['Uw polis is aangepast.\nMet vriendelijke groet, Dekking Verzekeringen', 'department', undefined],
+    ['Geregeld ^Marieke', 'person', 'Marieke'],
   ])('nl %j', (text, kind, name) => {
     const s = findSignoff(text, nl);
     expect(s?.kind).toBe(kind);
