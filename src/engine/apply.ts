@@ -47,7 +47,10 @@ export function replaceSpan(text: string, start: number, end: number, replacemen
       // A removed sentence opener takes its comma with it, and the next word gets the capital.
       after = after.replace(/^[ \t]*[,;:][ \t]*/, '');
       if (/[.!?][ \t]*$/.test(before) || before.trim() === '' || /\n[ \t]*$/.test(before)) {
-        after = after.replace(/^[.!?][ \t]*/, '');
+        // The removed sentence's own full stop goes with it; the space before what follows stays.
+        after = after.replace(/^[.!?]+/, '');
+        if (/[ \t]$/.test(before)) after = after.replace(/^[ \t]+/, '');
+        else if (before && /^\S/.test(after)) after = ' ' + after;
         after = capitalizeFirstWord(after);
       }
     }

@@ -95,7 +95,9 @@ export class PatternSet<T> {
           re.lastIndex++;
           continue;
         }
-        hits.push({ ref: this.refs[id]!, start: m.index, end });
+        const focus = (m as RegExpExecArray & { indices?: { groups?: Record<string, [number, number] | undefined> } }).indices?.groups?.f;
+        if (focus) hits.push({ ref: this.refs[id]!, start: focus[0], end: focus[1] });
+        else hits.push({ ref: this.refs[id]!, start: m.index, end });
       }
     }
     return hits;

@@ -11,6 +11,7 @@
  *   ...              up to three words inside one sentence
  *   #                a number (12, 9:30, 1.5, €20, 20%, 0800-0123) or a time (5pm, 17u)
  *   *                any one word (a brand name, say)
+ *   <...>            the focus: only this part is flagged and replaced; the rest must match around it
  *   , . ! ? : ; / "  literal punctuation, spaces around it optional
  */
 import { fold } from './fold.js';
@@ -21,6 +22,7 @@ type Node =
   | { t: 'group'; alts: Node[][]; optional: boolean }
   | { t: 'gap' }
   | { t: 'any' }
+  | { t: 'focus'; seq: Node[] }
   | { t: 'number' };
 
 export interface Anchor {
@@ -30,6 +32,7 @@ export interface Anchor {
 
 export interface CompiledPattern {
   source: string;
+  /** With a focus (<...>), group "f" holds the span to flag; the `d` flag gives its indices. */
   regex: RegExp;
   /** The pattern can only match when one of these is present; null: always try it. */
   anchors: Anchor[] | null;
@@ -43,7 +46,7 @@ export class PatternError extends Error {
 }
 
 const PUNCT = new Set([',', '.', '!', '?', ':', ';', '/', '"']);
-const STRUCT = new Set(['(', ')', '[', ']', '|', '{', '}']);
+const STRUCT = new Set(['(', ')', '[', ']', '|', '{', '}', '<', '>']);
 /**
  * Letters and digits, as code units of folded text. An explicit range instead of \p{L}\p{N}: V8
  * builds Unicode property classes on every RegExp construction, which made loading the packs slow.
@@ -115,9 +118,31 @@ class Parser {
     while (this.i < this.src.length && /\s/.test(this.src[this.i]!)) this.i++;
   }
 
+  focusSeen = false;
+
   private parseItem(): Node {
     const s = this.src;
     const ch = s[this.i]!;
+    if (ch === '<') {
+      if (this.depth > 0) this.fail('a macro cannot hold the focus <...>');
+      if (this.focusSeen) this.fail('only one focus <...> per pattern');
+      this.focusSeen = true;
+      this.i++;
+      const seq: Node[] = [];
+      for (;;) {
+        this.skipSpace();
+        if (this.i >= s.length) this.fail('missing ">"');
+        if (s[this.i] === '>') {
+          this.i++;
+          break;
+        }
+        if (s[this.i] === '|') this.fail('put alternatives inside the focus in a group: <(a|b)>');
+        seq.push(this.parseItem());
+      }
+      if (seq.length === 0 || canBeEmpty(seq)) this.fail('the focus <...> must hold something that always matches');
+      return { t: 'focus', seq };
+    }
+    if (ch === '>') this.fail('unmatched ">"');
     if (ch === '(' || ch === '[') {
       this.i++;
       const alts = this.parseAlternatives(ch === '(' ? ')' : ']');
@@ -189,6 +214,7 @@ function approxLength(seq: Node[]): number {
 function isWordLike(node: Node, side: 'start' | 'end'): boolean {
   if (node.t === 'word' || node.t === 'number' || node.t === 'any') return true;
   if (node.t === 'punct' || node.t === 'gap') return false;
+  if (node.t === 'focus') return isWordLike(node.seq[side === 'start' ? 0 : node.seq.length - 1]!, side);
   return node.alts.every((alt) => isWordLike(alt[side === 'start' ? 0 : alt.length - 1]!, side));
 }
 
@@ -198,7 +224,7 @@ function separator(prev: Node, next: Node): string {
 }
 
 function canBeEmpty(seq: Node[]): boolean {
-  return seq.every((n) => (n.t === 'group' ? n.optional || n.alts.some(canBeEmpty) : n.t === 'gap'));
+  return seq.every((n) => (n.t === 'group' ? n.optional || n.alts.some(canBeEmpty) : n.t === 'focus' ? canBeEmpty(n.seq) : n.t === 'gap'));
 }
 
 function renderNode(node: Node): string {
@@ -214,6 +240,8 @@ function renderNode(node: Node): string {
     case 'number':
       // 12, 9:30, 1.5, €20, 20%, 0800-0123, 078 12 34 56, and times written 5pm, 17u, 9h.
       return `${WORD_START}[€$£]?\\d+(?:(?:[.,:/-]| (?=\\d))\\d+)*(?:am|pm|h|u|uur|%)?(?![${L}%])`;
+    case 'focus':
+      return `(?<f>${renderSeq(node.seq)})`;
     case 'gap':
       return `(?:[^\\s.!?]+\\s+){0,3}`;
     case 'any':
@@ -233,7 +261,13 @@ function renderSeq(seq: Node[]): string {
   for (let k = 0; k < seq.length; k++) {
     const node = seq[k]!;
     const optional = node.t === 'group' && node.optional;
-    const body = node.t === 'group' ? `(?:${node.alts.map(renderSeq).join('|')})` : renderNode(node);
+    const next = seq[k + 1];
+    const body =
+      node.t === 'group'
+        ? `(?:${node.alts.map(renderSeq).join('|')})`
+        : node.t === 'gap' && next && !isWordLike(next, 'start')
+          ? `(?:\\s*[^\\s.!?]+){0,3}\\s*` // before punctuation, the last word may touch it
+          : renderNode(node);
     if (firstRequired === -1 || k < firstRequired) {
       // Leading optionals: separator after them.
       const next = seq[k + 1];
@@ -294,6 +328,7 @@ function seqAnchors(seq: Node[]): Anchor[] | null {
 }
 
 function nodeAnchors(node: Node): Anchor[] | null {
+  if (node.t === 'focus') return seqAnchors(node.seq);
   if (node.t === 'word') {
     if (node.prefix && node.suffix) return null;
     return [wordAnchor(node)];
@@ -317,7 +352,10 @@ export function compilePattern(source: string, macros: Macros = {}): CompiledPat
   if (seq[0]!.t === 'gap' || seq[seq.length - 1]!.t === 'gap') {
     throw new PatternError(source, '"..." must stand between words');
   }
-  const regex = new RegExp(renderSeq(seq), 'g');
+  const focused = seq.some(function has(n: Node): boolean {
+    return n.t === 'focus' || (n.t === 'group' && n.alts.some((a) => a.some(has)));
+  });
+  const regex = new RegExp(renderSeq(seq), focused ? 'gd' : 'g');
   return { source, regex, anchors: seqAnchors(seq) };
 }
 

@@ -125,6 +125,8 @@ function classifyTrailingName(words: string[], pack: Pack, ownLine: boolean): Om
     if (clean.some((w) => isDepartment(w, pack) || fold(w) === 'team') && !looksLikeName(first, pack)) return { kind: 'department' };
     if (clean.some((w) => isDepartment(w, pack) || fold(w) === 'team') && isDepartment(first, pack)) return { kind: 'department' };
   }
+  // "NordRail Social Media Team": capitalised words that end in a department word.
+  if (clean.length >= 2 && clean.every((w) => /^\p{Lu}/u.test(w)) && isDepartment(clean[clean.length - 1]!, pack)) return { kind: 'department' };
   if (!looksLikeName(first, pack) || isDepartment(first, pack)) return null;
   // "Mark from the night shift", "Sanne van webcare", or a name alone on its own line.
   if (clean.length === 1) return ownLine ? { kind: 'person', name: first } : null;

@@ -17,6 +17,7 @@ describe('applySuggestion', () => {
     ['no doubled full stop', 'Thanks for your patience.', 'Thanks for your patience.', 'Thanks for waiting.', 'Thanks for waiting.'],
     ['no doubled comma', 'Dear customer, your order is late.', 'Dear customer,', 'Hi Mark,', 'Hi Mark, your order is late.'],
     ['remove a filler at the end', 'I fixed it. Have a great day!', 'Have a great day!', '', 'I fixed it.'],
+    ['remove a closing sentence before an emoji', 'It arrives tomorrow. Have a great day! ☀️', 'Have a great day', '', 'It arrives tomorrow. ☀️'],
     ['remove an opener and its comma', 'Please be advised, the shop is closed.', 'Please be advised', '', 'The shop is closed.'],
     ['remove mid-sentence', 'It is, kindly, done.', ', kindly', '', 'It is, done.'],
     ['remove a word before punctuation', 'Thanks for waiting kindly.', ' kindly', '', 'Thanks for waiting.'],

@@ -48,6 +48,8 @@ describe('sign-offs', () => {
     ['Your refund is on its way.\nThe Customer Care Team', 'department', undefined],
     ['Thanks for your message. - Support Team', 'department', undefined],
     ['Your refund is on its way. Kind regards, Customer Service', 'department', undefined],
+    ['Thanks for your patience. NordRail Social Media Team', 'department', undefined],
+    ['Sorted.\nKind regards, Skyline Mobile Social Care Team', 'department', undefined],
   ])('en %j', (text, kind, name) => {
     const s = findSignoff(text, en);
     expect(s?.kind).toBe(kind);

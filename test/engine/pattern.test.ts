@@ -31,6 +31,20 @@ describe('pattern language', () => {
     expect(matches(pattern, text)).toEqual(expected);
   });
 
+  test('a focus <...> flags only its part, the rest must match around it', () => {
+    const { regex } = compilePattern('please <dm us> your account number', macros);
+    regex.lastIndex = 0;
+    const m = regex.exec('please dm us your account number') as RegExpExecArray & { indices: { groups: { f: [number, number] } } };
+    expect(m.indices.groups.f).toEqual([7, 12]);
+    expect(() => compilePattern('<a> <b>', macros)).toThrow('only one focus');
+    expect(() => compilePattern('x <[a]>', macros)).toThrow('must hold something');
+  });
+
+  test('a gap may end right at punctuation, and * is any one word', () => {
+    expect(matches('check out ... .', 'Check out our blog tips.')).toEqual(['Check out our blog tips.']);
+    expect(matches('* is committed to', 'Acme is committed to you')).toEqual(['Acme is committed to']);
+  });
+
   test('matches whole words only', () => {
     expect(matches('care', 'careful scare care')).toEqual(['care']);
     expect(matches('dm', 'admin dm')).toEqual(['dm']);
