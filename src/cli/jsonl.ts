@@ -2,7 +2,6 @@
  * JSON Lines in, JSON Lines out: one result per input line, in order, in constant memory. A line that
  * cannot be read becomes {"error": "..."} on its own line and the rest goes on.
  */
-import { createInterface } from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
 import { analyze, type AnalyzeOptions, type Result } from '../engine/index.js';
 
@@ -55,34 +54,51 @@ export function readReplyLine(line: string, fields: Fields = DEFAULT_FIELDS): Re
 
 export async function runJsonl(input: Readable, output: Writable, base: AnalyzeOptions, fields: Fields = DEFAULT_FIELDS): Promise<JsonlSummary> {
   const summary: JsonlSummary = { lines: 0, errors: 0, verdicts: { human: 0, mixed: 0, scripted: 0, unknown: 0 } };
-  const rl = createInterface({ input, crlfDelay: Infinity });
   let buffer = '';
+  let pending = '';
+  let first = true;
   const flush = async () => {
     if (!buffer) return;
     const chunk = buffer;
     buffer = '';
     if (!output.write(chunk)) await new Promise<void>((resolve) => output.once('drain', resolve));
   };
-  for await (const raw of rl) {
+  const handle = (raw: string) => {
     summary.lines++;
-    const line = raw.charCodeAt(0) === 0xfeff ? raw.slice(1) : raw;
+    let line = raw.endsWith('\r') ? raw.slice(0, -1) : raw;
+    if (first) {
+      first = false;
+      if (line.charCodeAt(0) === 0xfeff) line = line.slice(1);
+    }
     const rec = line.trim() === '' ? { error: 'empty line' } : readReplyLine(line, fields);
-    let out: string;
     if ('error' in rec) {
       summary.errors++;
-      out = JSON.stringify({ error: `line ${summary.lines}: ${rec.error}` });
-    } else {
-      const opts: AnalyzeOptions = { ...base };
-      if (rec.context !== undefined) opts.context = rec.context;
-      if (rec.author !== undefined) opts.author = rec.author;
-      if (rec.lang !== undefined) opts.lang = rec.lang;
-      const result = analyze(rec.text, opts);
-      summary.verdicts[result.verdict]++;
-      out = rec.id !== undefined ? JSON.stringify({ id: rec.id, ...result }) : JSON.stringify(result);
+      buffer += JSON.stringify({ error: `line ${summary.lines}: ${rec.error}` }) + '\n';
+      return;
     }
-    buffer += out + '\n';
-    if (buffer.length > 64 * 1024) await flush();
+    const opts: AnalyzeOptions = { ...base };
+    if (rec.context !== undefined) opts.context = rec.context;
+    if (rec.author !== undefined) opts.author = rec.author;
+    if (rec.lang !== undefined) opts.lang = rec.lang;
+    const result = analyze(rec.text, opts);
+    summary.verdicts[result.verdict]++;
+    buffer += (rec.id !== undefined ? JSON.stringify({ id: rec.id, ...result }) : JSON.stringify(result)) + '\n';
+  };
+  // Chunks in, whole lines out: lines are handled synchronously within a chunk, memory stays that of
+  // one chunk plus one line, and output waits for the consumer when it is slow (backpressure).
+  input.setEncoding('utf8');
+  for await (const chunk of input as AsyncIterable<string>) {
+    const text = pending + chunk;
+    let start = 0;
+    let nl: number;
+    while ((nl = text.indexOf('\n', start)) >= 0) {
+      handle(text.slice(start, nl));
+      start = nl + 1;
+      if (buffer.length > 64 * 1024) await flush();
+    }
+    pending = text.slice(start);
   }
+  if (pending.length > 0) handle(pending);
   await flush();
   return summary;
 }

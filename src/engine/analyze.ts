@@ -2,7 +2,7 @@
 import { runCheck, type CheckContext, type CheckHit } from './checks.js';
 import { fold } from './fold.js';
 import { detectLanguage } from './lang.js';
-import { buildPack, DATA, getPack, type Pack } from './packs.js';
+import { buildPack, DATA, getPack, W, type Pack } from './packs.js';
 import { RuleSchema, describeIssues, v } from './schema.js';
 import { fillTemplate } from './suggest.js';
 import { sentences, tokenize, type Span } from './text.js';
@@ -86,20 +86,26 @@ export function analyze(input: string, options: AnalyzeOptions = {}): Result {
   const lang: Lang = detected;
   const pack = packFor(lang, options.extraRules);
 
-  const disabledRules = new Set(options.disabledRules ?? []);
-  const disabledCats = new Set<Category>(options.disabledCategories ?? []);
-  const enabled = (r: RuleSource) => !disabledRules.has(r.id) && !disabledCats.has(r.category);
+  const disabledRules = options.disabledRules?.length ? new Set(options.disabledRules) : null;
+  const disabledCats = options.disabledCategories?.length ? new Set<Category>(options.disabledCategories) : null;
+  const enabled = (r: RuleSource) => !disabledRules?.has(r.id) && !disabledCats?.has(r.category);
 
-  // One pass over the reply for phrase rules, phrase cues and acknowledgements.
-  const hits = pack.replySet.find(folded, tokens);
+  // Each word looked up once; one pass over the reply for phrase rules, cues and acknowledgements.
+  const infos = tokens.words.map(pack.info);
+  const hits = pack.replySet.findWith(folded, infos);
   const signoff = findSignoff(body, pack);
-  const { org, firstPerson } = voiceCounts(tokens, pack);
+  const { org, firstPerson } = voiceCounts(infos);
   const context = typeof options.context === 'string' ? options.context.slice(0, MAX_ANALYZED) : '';
   const contextFolded = fold(context);
   const name = readerName(options.author, context, pack);
   const usesName = !!name && tokens.words.includes(fold(name));
   const distress = context ? hasDistress(contextFolded, pack) : false;
-  const ackSpans = hits.filter((h) => h.ref.kind === 'ack');
+  let acknowledged = false;
+  const participles: Span[] = [];
+  for (const h of hits) {
+    if (h.ref.kind === 'ack') acknowledged = true;
+    else if (h.ref.kind === 'participle') participles.push(h);
+  }
   const sentenceSpans = sentences(body);
   const personal = firstPerson > 0 && (signoff?.kind === 'person' || usesName);
 
@@ -115,6 +121,7 @@ export function analyze(input: string, options: AnalyzeOptions = {}): Result {
     text: body,
     folded,
     tokens,
+    infos,
     pack,
     options,
     signoff,
@@ -123,9 +130,10 @@ export function analyze(input: string, options: AnalyzeOptions = {}): Result {
     readerName: name,
     usesName,
     distress,
-    acknowledged: ackSpans.length > 0,
+    acknowledged,
     contextFolded,
     sentenceSpans,
+    participles,
   };
   const checkCandidates: Candidate[] = [];
   for (const cr of pack.checkRules) {
@@ -177,11 +185,17 @@ function isNegated(start: number, tokens: ReturnType<typeof tokenize>, pack: Pac
   return false;
 }
 
+const POOL = [new Uint8Array(4097), new Uint8Array(4097)];
+let poolTurn = 0;
+
 /** Which characters of the reply a flag already covers: overlap checks cost the span's length, not the flag count. */
 class Coverage {
   private readonly marks: Uint8Array;
   constructor(length: number) {
-    this.marks = new Uint8Array(length + 1);
+    // Short replies (nearly all) reuse one of two buffers instead of allocating.
+    const pooled = length < 4096 ? POOL[poolTurn++ & 1]! : null;
+    this.marks = pooled ? pooled.subarray(0, length + 1) : new Uint8Array(length + 1);
+    if (pooled) this.marks.fill(0);
   }
   free(s: Span): boolean {
     for (let i = s.start; i < s.end; i++) if (this.marks[i]) return false;
@@ -289,7 +303,7 @@ function cueCheck(name: string, ctx: CheckContext, inFlag: (s: Span) => boolean,
     case 'first-person': {
       for (let t = 0; t < words.length; t++) {
         const s = { start: starts[t]!, end: ends[t]! };
-        if (ctx.pack.words.firstPerson.has(words[t]!) && !inFlag(s)) return s;
+        if (ctx.infos[t]!.bits & W.firstPerson && !inFlag(s)) return s;
       }
       return null;
     }

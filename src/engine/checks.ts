@@ -3,8 +3,8 @@
  * the rule holds the words (message, why, suggestion templates), the code finds the spans.
  */
 import { fold } from './fold.js';
-import type { Pack } from './packs.js';
-import { atSentenceStart, emojiSpans, type Span, type Tokens } from './text.js';
+import { W, type Pack, type WordInfo } from './packs.js';
+import { atSentenceStart, emojiSpans, isSpace, type Span, type Tokens } from './text.js';
 import type { AnalyzeOptions } from './types.js';
 import type { Signoff } from './voice.js';
 
@@ -12,6 +12,8 @@ export interface CheckContext {
   text: string;
   folded: string;
   tokens: Tokens;
+  /** Per token: what the word is in this language (W bits) and its patterns. */
+  infos: readonly WordInfo[];
   pack: Pack;
   options: AnalyzeOptions;
   signoff: Signoff | null;
@@ -23,6 +25,8 @@ export interface CheckContext {
   acknowledged: boolean;
   contextFolded: string;
   sentenceSpans: Span[];
+  /** Participle matches from the single pass over the reply (for hidden-agent). */
+  participles: Span[];
 }
 
 export interface CheckHit {
@@ -38,9 +42,13 @@ const speaksAsPerson = (ctx: CheckContext) => ctx.firstPerson > 0 || ctx.signoff
 
 /** The last chunk of the reply (up to the previous space): where a sign-off belongs. */
 function lastWordSpan(ctx: CheckContext): Span | null {
-  const m = /\S+\s*$/.exec(ctx.text);
-  if (!m) return null;
-  return { start: m.index, end: m.index + m[0].trimEnd().length };
+  const text = ctx.text;
+  let end = text.length;
+  while (end > 0 && isSpace(text.charCodeAt(end - 1))) end--;
+  if (end === 0) return null;
+  let start = end;
+  while (start > 0 && !isSpace(text.charCodeAt(start - 1))) start--;
+  return { start, end };
 }
 
 function signText(ctx: CheckContext): string {
@@ -53,7 +61,7 @@ function firstPersonRewrite(ctx: CheckContext): { span: Span; rewrite: string } 
   const { words, starts, ends } = ctx.tokens;
   const { rewrites, rewriteMaxWords } = ctx.pack;
   for (let t = 0; t < words.length; t++) {
-    if (!ctx.pack.words.orgVoice.has(words[t]!)) continue;
+    if (!(ctx.infos[t]!.bits & W.orgVoice)) continue;
     // Longest phrase first; it may start one word before the org word ("kunnen wij" -> "kan ik").
     for (let len = Math.min(rewriteMaxWords, words.length); len >= 1; len--) {
       for (const s of [t, t - 1]) {
@@ -109,6 +117,8 @@ const checks: Record<string, Check> = {
 
   /** Runs of emoji, or many of them. */
   emoji(ctx) {
+    // Emoji live outside the Basic Multilingual Plane or in the symbol blocks: most replies have none.
+    if (!/[\u2190-\u2bff\ud83c-\ud83e]/.test(ctx.text)) return [];
     const spans = emojiSpans(ctx.text);
     if (spans.length < 3) return [];
     const hits: CheckHit[] = [];
@@ -173,6 +183,7 @@ const checks: Record<string, Check> = {
 
   /** Words in capitals that shout a promotion. */
   shouting(ctx) {
+    if (!/[A-Z\u00c0-\u00de]{4}/.test(ctx.text)) return [];
     const re = /(?<![\p{L}\p{N}])\p{Lu}{4,}(?![\p{L}\p{N}])/gu;
     const found: Span[] = [];
     let m: RegExpExecArray | null;
@@ -185,7 +196,7 @@ const checks: Record<string, Check> = {
   'hidden-agent'(ctx) {
     const { words, starts, ends } = ctx.tokens;
     const hits: CheckHit[] = [];
-    const participleHits = ctx.pack.words.participles.find(ctx.folded, ctx.tokens);
+    const participleHits = ctx.participles;
     const maxGap = ctx.pack.lexicon.passive.maxGap;
     let lastEnd = -1;
     for (const p of participleHits) {
@@ -239,9 +250,9 @@ const checks: Record<string, Check> = {
     if (!addr) return [];
     const formal: number[] = [];
     const informal: number[] = [];
-    ctx.tokens.words.forEach((w, t) => {
-      if (ctx.pack.words.formal.has(w)) formal.push(t);
-      else if (ctx.pack.words.informal.has(w)) informal.push(t);
+    ctx.infos.forEach((info, t) => {
+      if (info.bits & W.formal) formal.push(t);
+      else if (info.bits & W.informal) informal.push(t);
     });
     if (formal.length === 0 || informal.length === 0) return [];
     const useFormal = formal.length >= informal.length;

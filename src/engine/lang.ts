@@ -28,16 +28,17 @@ function tables(): Map<string, string[]> {
 }
 
 export function detectLanguage(text: string, folded = fold(text), tokens: Tokens = tokenize(folded)): DetectedLang {
+  // Script from the words themselves: letters of other scripts (Cyrillic, Arabic, CJK, ...) mean
+  // "not ours". Punctuation, symbols and emoji are not words, so they do not count either way.
   let latin = 0;
   let other = 0;
-  const n = Math.min(text.length, 4000);
-  for (let i = 0; i < n; i++) {
-    const c = text.charCodeAt(i);
-    if (c < 0x80) {
-      if ((c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a)) latin++;
-    } else if (c >= 0xc0 && c <= 0x24f) latin++;
-    // Letters of other scripts; punctuation, symbols and emoji (0x2000-0x2bff, surrogates) are neither.
-    else if ((c >= 0x370 && c < 0x2000) || (c >= 0x2c00 && c < 0xd800) || (c >= 0xf900 && c < 0xfe00)) other++;
+  const n = Math.min(tokens.words.length, 400);
+  for (let t = 0; t < n; t++) {
+    const w = tokens.words[t]!;
+    const c = w.charCodeAt(0);
+    if (c < 0x370) {
+      if (c >= 0x61) latin += w.length; // letters (folded to lower case); digits do not count
+    } else other += w.length;
   }
   if (latin === 0 || other > latin * 0.3) return 'other';
 

@@ -5,6 +5,13 @@
 import type { Anchor, CompiledPattern } from './pattern.js';
 import { tokenPieces, type Tokens } from './text.js';
 
+export interface TokenEntry {
+  /** Patterns this token makes worth trying. */
+  ids: number[];
+  /** Ids of required words this token provides. */
+  words: number[];
+}
+
 export interface PatternHit<T> {
   ref: T;
   start: number;
@@ -25,10 +32,27 @@ export class PatternSet<T> {
   private stamp = new Uint32Array(0);
   private generation = 0;
 
+  /** Required words as integers: checking them is a stamp comparison, not a string lookup. */
+  private readonly vocab = new Map<string, number>();
+  private requires: Int32Array[][] = [];
+  private wordStamp = new Uint32Array(0);
+
   add(pattern: CompiledPattern, ref: T): void {
     const id = this.patterns.length;
     this.patterns.push(pattern);
     this.refs.push(ref);
+    this.requires.push(
+      pattern.requires.map((alts) =>
+        Int32Array.from(alts, (w) => {
+          let v = this.vocab.get(w);
+          if (v === undefined) {
+            v = this.vocab.size;
+            this.vocab.set(w, v);
+          }
+          return v;
+        }),
+      ),
+    );
     if (!pattern.anchors) {
       this.always.push(id);
       return;
@@ -52,41 +76,85 @@ export class PatternSet<T> {
     }
   }
 
+  /** Candidate patterns for one word (piece), and its vocabulary id (-1: no pattern requires it); memoised. */
+  private readonly memo = new Map<string, { ids: number[]; word: number }>();
+
+  private entryFor(p: string): { ids: number[]; word: number } {
+    let entry = this.memo.get(p);
+    if (entry) return entry;
+    const found = new Set<number>(this.exact.get(p));
+    for (const len of this.prefixLens) if (p.length >= len) for (const id of this.prefix.get(p.slice(0, len)) ?? []) found.add(id);
+    for (const len of this.suffixLens) if (p.length >= len) for (const id of this.suffix.get(p.slice(p.length - len)) ?? []) found.add(id);
+    entry = { ids: [...found], word: this.vocab.get(p) ?? -1 };
+    if (this.memo.size > 100_000) this.memo.clear();
+    this.memo.set(p, entry);
+    return entry;
+  }
+
+  /** Candidates and required-word id of one token (all its pieces), for callers that memoise per token. */
+  tokenEntry(word: string): TokenEntry {
+    if (word.indexOf("'") < 0) {
+      const e = this.entryFor(word);
+      return { ids: e.ids, words: e.word >= 0 ? [e.word] : [] };
+    }
+    const ids = new Set<number>();
+    const words: number[] = [];
+    for (const p of tokenPieces(word)) {
+      const e = this.entryFor(p);
+      for (const id of e.ids) ids.add(id);
+      if (e.word >= 0) words.push(e.word);
+    }
+    return { ids: [...ids], words };
+  }
+
   /** All matches of all patterns, in pattern order, then by position. */
   find(folded: string, tokens: Tokens): PatternHit<T>[] {
+    return this.findWith(folded, tokens.words.map((w) => this.tokenEntry(w)));
+  }
+
+  /** As find(), with each token's entry already looked up (see tokenEntry). */
+  findWith(folded: string, entries: readonly TokenEntry[]): PatternHit<T>[] {
     if (this.stamp.length < this.patterns.length) this.stamp = new Uint32Array(this.patterns.length);
-    const gen = ++this.generation;
-    if (gen === 0xffffffff) {
+    if (this.wordStamp.length < this.vocab.size) this.wordStamp = new Uint32Array(this.vocab.size);
+    if (++this.generation === 0xffffffff) {
       this.stamp.fill(0);
+      this.wordStamp.fill(0);
       this.generation = 1;
     }
     const g = this.generation;
+    const stamp = this.stamp;
+    const wordStamp = this.wordStamp;
     const candidates: number[] = [];
-    const mark = (ids: number[] | undefined) => {
-      if (!ids) return;
-      for (const id of ids) {
-        if (this.stamp[id] !== g) {
-          this.stamp[id] = g;
+    for (const id of this.always) {
+      stamp[id] = g;
+      candidates.push(id);
+    }
+    for (let t = 0; t < entries.length; t++) {
+      const entry = entries[t]!;
+      const ws = entry.words;
+      for (let k = 0; k < ws.length; k++) wordStamp[ws[k]!] = g;
+      const ids = entry.ids;
+      for (let k = 0; k < ids.length; k++) {
+        const id = ids[k]!;
+        if (stamp[id] !== g) {
+          stamp[id] = g;
           candidates.push(id);
         }
       }
-    };
-    mark(this.always);
-    const words = tokens.words;
-    const lookup = (p: string) => {
-      mark(this.exact.get(p));
-      for (const len of this.prefixLens) if (p.length >= len) mark(this.prefix.get(p.slice(0, len)));
-      for (const len of this.suffixLens) if (p.length >= len) mark(this.suffix.get(p.slice(p.length - len)));
-    };
-    for (let t = 0; t < words.length; t++) {
-      const w = words[t]!;
-      if (w.indexOf("'") < 0) lookup(w);
-      else for (const p of tokenPieces(w)) lookup(p);
     }
     candidates.sort((a, b) => a - b);
     const hits: PatternHit<T>[] = [];
-    for (const id of candidates) {
-      const re = this.patterns[id]!.regex;
+    outer: for (const id of candidates) {
+      const pattern = this.patterns[id]!;
+      // Every required word must be there before the regular expression is worth running.
+      const req = this.requires[id]!;
+      for (let r = 0; r < req.length; r++) {
+        const alts = req[r]!;
+        let ok = false;
+        for (let a = 0; a < alts.length && !ok; a++) ok = wordStamp[alts[a]!] === g;
+        if (!ok) continue outer;
+      }
+      const re = pattern.regex;
       re.lastIndex = 0;
       let m: RegExpExecArray | null;
       while ((m = re.exec(folded)) !== null) {

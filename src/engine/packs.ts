@@ -1,7 +1,7 @@
 /** Language packs: the compiled rule data of one language, built once on first use. */
 import { fold } from './fold.js';
-import { PatternSet } from './match.js';
-import { compilePattern, type CompiledPattern, type Macros } from './pattern.js';
+import { PatternSet, type TokenEntry } from './match.js';
+import { compilePattern, fromPrecompiled, type CompiledPattern, type Macros, type PrecompiledPattern } from './pattern.js';
 import type { CategoryInfo, Lexicon } from './schema.js';
 import type { CueSource, Lang, RuleSource } from './types.js';
 import generated from './rules.generated.js';
@@ -11,6 +11,8 @@ export interface PackSource {
   lexicon: Lexicon;
   rules: RuleSource[];
   cues: CueSource[];
+  /** Every built-in pattern, compiled by the rule build (pattern text -> regex, anchors, words). */
+  compiled?: Record<string, PrecompiledPattern>;
 }
 
 export interface GeneratedRules {
@@ -23,7 +25,8 @@ export interface GeneratedRules {
 export type MatchRef =
   | { kind: 'rule'; rule: number }
   | { kind: 'cue'; cue: number }
-  | { kind: 'ack' };
+  | { kind: 'ack' }
+  | { kind: 'participle' };
 
 export interface CompiledRule {
   src: RuleSource;
@@ -31,8 +34,17 @@ export interface CompiledRule {
   order: number;
 }
 
+/** What a word is in this language, looked up once per word and remembered (see Pack.info). */
+export interface WordInfo extends TokenEntry {
+  bits: number;
+}
+
+export const W = { firstPerson: 1, orgVoice: 2, formal: 4, informal: 8, stopword: 16, greeting: 32, negator: 64, department: 128 } as const;
+
 export interface Pack {
   lang: Lang;
+  /** The word's classes (W bits) and its candidate patterns, memoised. */
+  info(word: string): WordInfo;
   lexicon: Lexicon;
   macros: Macros;
   rules: CompiledRule[];
@@ -50,7 +62,6 @@ export interface Pack {
     signoffLeads: string[][];
     negators: Set<string>;
     auxiliaries: Set<string>;
-    participles: PatternSet<'participle'>;
     agents: Set<string>;
     genericWords: Set<string>;
     sentenceStarters: Set<string>;
@@ -78,12 +89,20 @@ export function getPack(lang: Lang): Pack {
 
 const foldList = (list: readonly string[]) => new Set(list.map((w) => fold(w.trim())));
 
-export function compileRulePatterns(rule: RuleSource, macros: Macros): CompiledPattern[] {
-  return (rule.patterns ?? []).map((p) => compilePattern(p, macros));
+/** Words so common that a pattern should not be indexed under them: function words and pronouns. */
+export function commonWords(lexicon: Lexicon): Set<string> {
+  return new Set([...lexicon.stopwords, ...lexicon.firstPerson, ...lexicon.orgVoice].map((w) => fold(w)));
 }
 
 export function buildPack(lang: Lang, src: PackSource, extra: readonly RuleSource[] = []): Pack {
   const { lexicon, macros } = src;
+  // The language's function words and pronouns are poor anchors: set them before compiling.
+  const common = commonWords(lexicon);
+  // Built-in patterns come compiled from the rule build; extra rules are compiled here.
+  const compile = (p: string): CompiledPattern => {
+    const pre = src.compiled?.[p];
+    return pre ? fromPrecompiled(p, pre) : compilePattern(p, macros, common);
+  };
   const replySet = new PatternSet<MatchRef>();
   const rules: CompiledRule[] = [];
   const checkRules: CompiledRule[] = [];
@@ -91,19 +110,19 @@ export function buildPack(lang: Lang, src: PackSource, extra: readonly RuleSourc
     const compiled: CompiledRule = { src: rule, order: rules.length };
     rules.push(compiled);
     if (rule.check) checkRules.push(compiled);
-    for (const p of compileRulePatterns(rule, macros)) replySet.add(p, { kind: 'rule', rule: compiled.order });
+    for (const p of rule.patterns ?? []) replySet.add(compile(p), { kind: 'rule', rule: compiled.order });
   }
   src.cues.forEach((cue, i) => {
-    for (const p of cue.patterns ?? []) replySet.add(compilePattern(p, macros), { kind: 'cue', cue: i });
+    for (const p of cue.patterns ?? []) replySet.add(compile(p), { kind: 'cue', cue: i });
   });
-  for (const p of lexicon.acknowledgement) replySet.add(compilePattern(p, macros), { kind: 'ack' });
+  for (const p of lexicon.acknowledgement) replySet.add(compile(p), { kind: 'ack' });
 
   const contextSet = new PatternSet<'distress' | 'positive'>();
-  for (const p of lexicon.distress) contextSet.add(compilePattern(p, macros), 'distress');
-  for (const p of lexicon.positive) contextSet.add(compilePattern(p, macros), 'positive');
+  for (const p of lexicon.distress) contextSet.add(compile(p), 'distress');
+  for (const p of lexicon.positive) contextSet.add(compile(p), 'positive');
 
-  const participles = new PatternSet<'participle'>();
-  for (const p of lexicon.passive.participles) participles.add(compilePattern(p, macros), 'participle');
+  // Participles for the hidden-agent check ride along in the same single pass over the reply.
+  for (const p of lexicon.passive.participles) replySet.add(compile(p), { kind: 'participle' });
 
   const rewrites = new Map<string, string>();
   let rewriteMaxWords = 1;
@@ -113,8 +132,22 @@ export function buildPack(lang: Lang, src: PackSource, extra: readonly RuleSourc
     rewriteMaxWords = Math.max(rewriteMaxWords, words.length);
   }
 
-  return {
+  const classes: [Set<string>, number][] = [];
+  const memo = new Map<string, WordInfo>();
+  const info = (word: string): WordInfo => {
+    let wi = memo.get(word);
+    if (!wi) {
+      let bits = 0;
+      for (const [set, bit] of classes) if (set.has(word)) bits |= bit;
+      wi = { ...replySet.tokenEntry(word), bits };
+      if (memo.size > 100_000) memo.clear();
+      memo.set(word, wi);
+    }
+    return wi;
+  };
+  const pack: Pack = {
     lang,
+    info,
     lexicon,
     macros,
     rules,
@@ -130,7 +163,6 @@ export function buildPack(lang: Lang, src: PackSource, extra: readonly RuleSourc
       signoffLeads: lexicon.signoffLeads.map((s) => fold(s).split(/[^\p{L}\p{N}]+/u).filter(Boolean)),
       negators: foldList(lexicon.negators),
       auxiliaries: foldList(lexicon.passive.auxiliaries),
-      participles,
       agents: foldList(lexicon.passive.agents),
       genericWords: foldList(lexicon.genericWords),
       sentenceStarters: foldList(lexicon.sentenceStarters),
@@ -141,4 +173,7 @@ export function buildPack(lang: Lang, src: PackSource, extra: readonly RuleSourc
     rewrites,
     rewriteMaxWords,
   };
+  const w = pack.words;
+  classes.push([w.firstPerson, W.firstPerson], [w.orgVoice, W.orgVoice], [w.formal, W.formal], [w.informal, W.informal], [w.stopwords, W.stopword], [w.greetings, W.greeting], [w.negators, W.negator], [w.departments, W.department]);
+  return pack;
 }

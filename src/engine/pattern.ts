@@ -36,6 +36,8 @@ export interface CompiledPattern {
   regex: RegExp;
   /** The pattern can only match when one of these is present; null: always try it. */
   anchors: Anchor[] | null;
+  /** Words the pattern needs: each inner list holds alternatives, one of which must be in the text. */
+  requires: string[][];
 }
 
 export class PatternError extends Error {
@@ -48,12 +50,12 @@ export class PatternError extends Error {
 const PUNCT = new Set([',', '.', '!', '?', ':', ';', '/', '"']);
 const STRUCT = new Set(['(', ')', '[', ']', '|', '{', '}', '<', '>']);
 /**
- * Letters and digits, as code units of folded text. An explicit range instead of \p{L}\p{N}: V8
- * builds Unicode property classes on every RegExp construction, which made loading the packs slow.
- * It covers Latin, Greek, Cyrillic and the other BMP scripts; symbols, punctuation and emoji
- * (surrogates) stay outside, so "thanks🙏" still ends at "thanks".
+ * Letters and digits, as code units of folded text (lower case, diacritics gone): ASCII word
+ * characters and the rest of the Basic Multilingual Plane below the surrogates. A short class, not
+ * \p{L}\p{N}: V8 builds Unicode property classes on every RegExp construction, and this one is
+ * repeated in every pattern. Emoji (surrogates) stay outside, so "thanks🙏" still ends at "thanks".
  */
-const L = '0-9A-Za-z\\u00c0-\\u00d6\\u00d8-\\u00f6\\u00f8-\\u1fff\\u2c00-\\ud7ff';
+const L = '\\w\\u00c0-\\ud7ff';
 const WORD_START = `(?<![${L}])`;
 const WORD_END = `(?![${L}])`;
 
@@ -227,27 +229,39 @@ function canBeEmpty(seq: Node[]): boolean {
   return seq.every((n) => (n.t === 'group' ? n.optional || n.alts.some(canBeEmpty) : n.t === 'focus' ? canBeEmpty(n.seq) : n.t === 'gap'));
 }
 
-function renderNode(node: Node): string {
+const isOptional = (n: Node) => n.t === 'group' && n.optional;
+
+/**
+ * Word boundaries are asserted only where a match could otherwise start or end inside a word: at the
+ * edges of the pattern and next to optional (\s*) separators. Between two words joined by \s+ the
+ * whitespace is the boundary. Keeping the assertions few keeps the regular expressions small and fast.
+ */
+function renderNode(node: Node, needStart: boolean, needEnd: boolean): string {
   switch (node.t) {
     case 'word': {
       const body = escapeRegex(node.text);
       const pre = node.suffix ? `[${L}]*` : '';
       const post = node.prefix ? `[${L}]*` : '';
-      return `${WORD_START}${pre}${body}${post}${WORD_END}`;
+      return `${needStart ? WORD_START : ''}${pre}${body}${post}${needEnd ? WORD_END : ''}`;
     }
     case 'punct':
       return escapeRegex(node.ch);
     case 'number':
       // 12, 9:30, 1.5, €20, 20%, 0800-0123, 078 12 34 56, and times written 5pm, 17u, 9h.
-      return `${WORD_START}[€$£]?\\d+(?:(?:[.,:/-]| (?=\\d))\\d+)*(?:am|pm|h|u|uur|%)?(?![${L}%])`;
+      return `${needStart ? WORD_START : ''}[€$£]?\\d+(?:(?:[.,:/-]| (?=\\d))\\d+)*(?:am|pm|h|u|uur|%)?(?![${L}%])`;
+    case 'any':
+      return `${needStart ? WORD_START : ''}[^\\s.!?,;:]+`;
     case 'focus':
-      return `(?<f>${renderSeq(node.seq)})`;
+      return `(?<f>${renderSeq(node.seq, needStart, needEnd)})`;
     case 'gap':
       return `(?:[^\\s.!?]+\\s+){0,3}`;
-    case 'any':
-      return `[^\\s.!?,;:]+`;
-    case 'group':
-      return `(?:${node.alts.map(renderSeq).join('|')})`;
+    case 'group': {
+      // One shared assertion outside the group when every alternative starts (ends) with a word.
+      const hoistStart = needStart && isWordLike(node, 'start');
+      const hoistEnd = needEnd && isWordLike(node, 'end');
+      const inner = node.alts.map((alt) => renderSeq(alt, needStart && !hoistStart, needEnd && !hoistEnd)).join('|');
+      return `${hoistStart ? WORD_START : ''}(?:${inner})${hoistEnd ? WORD_END : ''}`;
+    }
   }
 }
 
@@ -255,36 +269,45 @@ function renderNode(node: Node): string {
  * Renders a sequence. An optional item carries the separator on its far side from the first
  * required item, so that leaving it out never leaves a double separator.
  */
-function renderSeq(seq: Node[]): string {
-  const firstRequired = seq.findIndex((n) => !(n.t === 'group' && n.optional));
+function renderSeq(seq: Node[], needStart = true, needEnd = true): string {
+  const firstRequired = seq.findIndex((n) => !isOptional(n));
+  let lastRequired = -1;
+  for (let k = seq.length - 1; k >= 0; k--) {
+    if (!isOptional(seq[k]!)) {
+      lastRequired = k;
+      break;
+    }
+  }
   let out = '';
   for (let k = 0; k < seq.length; k++) {
     const node = seq[k]!;
-    const optional = node.t === 'group' && node.optional;
+    const prev = seq[k - 1];
     const next = seq[k + 1];
-    const body =
-      node.t === 'group'
-        ? `(?:${node.alts.map(renderSeq).join('|')})`
-        : node.t === 'gap' && next && !isWordLike(next, 'start')
-          ? `(?:\\s*[^\\s.!?]+){0,3}\\s*` // before punctuation, the last word may touch it
-          : renderNode(node);
+    const optional = isOptional(node);
+    const sepBefore = prev ? separator(prev, node) : '';
+    const sepAfter = next ? separator(node, next) : '';
+    // The item can start the match when everything before it is optional (or it is first).
+    const startsMatch = k <= firstRequired || firstRequired === -1;
+    const endsMatch = k >= lastRequired;
+    // Nothing before the first item (or after the last) in this sequence: only the caller's need counts.
+    const ns = (needStart && startsMatch) || (k > 0 && sepBefore !== '\\s+');
+    const ne = (needEnd && endsMatch) || (k < seq.length - 1 && sepAfter !== '\\s+');
+    let body: string;
+    if (node.t === 'gap' && next && !isWordLike(next, 'start')) body = `(?:\\s*[^\\s.!?]+){0,3}\\s*`; // before punctuation, the last word may touch it
+    else if (node.t === 'group' && optional) {
+      const hoistStart = ns && isWordLike(node, 'start');
+      const hoistEnd = ne && isWordLike(node, 'end');
+      body = `${hoistStart ? WORD_START : ''}(?:${node.alts.map((alt) => renderSeq(alt, ns && !hoistStart, ne && !hoistEnd)).join('|')})${hoistEnd ? WORD_END : ''}`;
+    } else body = renderNode(node, ns, ne);
     if (firstRequired === -1 || k < firstRequired) {
       // Leading optionals: separator after them.
-      const next = seq[k + 1];
-      const sep = next ? separator(node, next) : '';
-      out += optional ? `(?:${body}${sep})?` : body + sep;
+      out += optional ? `(?:${body}${sepAfter})?` : body + sepAfter;
     } else {
-      const prev = seq[k - 1];
-      const sep = k > firstRequired && prev ? separatorSkippingOptionals(seq, k) : '';
+      const sep = k > firstRequired && prev ? sepBefore : '';
       out += optional ? `(?:${sep}${body})?` : sep + body;
     }
   }
   return out;
-}
-
-function separatorSkippingOptionals(seq: Node[], k: number): string {
-  const prev = seq[k - 1]!;
-  return separator(prev, seq[k]!);
 }
 
 // ---- anchors ---------------------------------------------------------------------------------
@@ -309,13 +332,27 @@ function wordAnchor(node: Extract<Node, { t: 'word' }>): Anchor {
   return best!;
 }
 
+/** Words so common that anchoring on them would try the pattern on nearly every reply (set per compile). */
+let commonWords: ReadonlySet<string> = new Set();
+
 function anchorScore(set: Anchor[]): number {
   let min = Infinity;
   for (const a of set) {
-    const s = a.key.length + (a.kind === 'exact' ? 2 : 0) - (a.kind !== 'exact' && a.key.length < 3 ? 10 : 0);
+    let s = a.key.length + (a.kind === 'exact' ? 2 : 0) - (a.kind !== 'exact' && a.key.length < 3 ? 10 : 0);
+    if (a.kind === 'exact' && commonWords.has(a.key)) s -= 20;
     if (s < min) min = s;
   }
   return min - Math.log2(set.length);
+}
+
+/** For each required part of the pattern, the exact words one of which must occur. */
+function requiredWords(seq: Node[]): string[][] {
+  const out: string[][] = [];
+  for (const node of seq) {
+    const set = nodeAnchors(node);
+    if (set && set.every((a) => a.kind === 'exact')) out.push([...new Set(set.map((a) => a.key))]);
+  }
+  return out;
 }
 
 function seqAnchors(seq: Node[]): Anchor[] | null {
@@ -346,7 +383,12 @@ function nodeAnchors(node: Node): Anchor[] | null {
   return null;
 }
 
-export function compilePattern(source: string, macros: Macros = {}): CompiledPattern {
+/**
+ * Compiles a pattern. `common` lists the language's most frequent words, which make poor anchors:
+ * a pattern is indexed under a rarer word of its own when it has one.
+ */
+export function compilePattern(source: string, macros: Macros = {}, common?: ReadonlySet<string>): CompiledPattern {
+  commonWords = common ?? new Set();
   const seq = new Parser(source, macros, 0).parseAll();
   if (canBeEmpty(seq)) throw new PatternError(source, 'can match nothing (every part is optional)');
   if (seq[0]!.t === 'gap' || seq[seq.length - 1]!.t === 'gap') {
@@ -356,7 +398,25 @@ export function compilePattern(source: string, macros: Macros = {}): CompiledPat
     return n.t === 'focus' || (n.t === 'group' && n.alts.some((a) => a.some(has)));
   });
   const regex = new RegExp(renderSeq(seq), focused ? 'gd' : 'g');
-  return { source, regex, anchors: seqAnchors(seq) };
+  return { source, regex, anchors: seqAnchors(seq), requires: requiredWords(seq) };
+}
+
+/**
+ * A compiled pattern as compact plain data: what the rule build ships, so the engine skips parsing.
+ * Anchors are strings with a kind mark: "=word" exact, ">pre" prefix, "<suf" suffix; null: none.
+ */
+export type PrecompiledPattern = [regexSource: string, flags: string, anchors: string[] | null, requires: string[][]];
+
+const MARK = { exact: '=', prefix: '>', suffix: '<' } as const;
+const KIND = { '=': 'exact', '>': 'prefix', '<': 'suffix' } as const;
+
+export function toPrecompiled(c: CompiledPattern): PrecompiledPattern {
+  return [c.regex.source, c.regex.flags, c.anchors ? c.anchors.map((a) => MARK[a.kind] + a.key) : null, c.requires];
+}
+
+export function fromPrecompiled(source: string, p: PrecompiledPattern): CompiledPattern {
+  const anchors = p[2] ? p[2].map((a) => ({ kind: KIND[a[0] as keyof typeof KIND], key: a.slice(1) })) : null;
+  return { source, regex: new RegExp(p[0], p[1]), anchors, requires: p[3] };
 }
 
 /** A canonical form of a pattern, for spotting duplicates. */

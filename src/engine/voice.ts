@@ -1,7 +1,7 @@
 /** Who speaks in a reply: a person ("I", a sign-off) or an organisation ("we", a department). */
 import { fold } from './fold.js';
-import type { Pack } from './packs.js';
-import { isSpace, type Span, type Tokens } from './text.js';
+import { W, type Pack, type WordInfo } from './packs.js';
+import { isSpace, type Span } from './text.js';
 
 export interface Signoff extends Span {
   kind: 'person' | 'department';
@@ -174,16 +174,16 @@ function escape(s: string): string {
 }
 
 /** Counts of organisation and first-person words, and where the first organisation word is. */
-export function voiceCounts(tokens: Tokens, pack: Pack): { org: number; firstPerson: number; firstOrg: number } {
+export function voiceCounts(infos: readonly WordInfo[]): { org: number; firstPerson: number; firstOrg: number } {
   let org = 0;
   let firstPerson = 0;
   let firstOrg = -1;
-  for (let t = 0; t < tokens.words.length; t++) {
-    const w = tokens.words[t]!;
-    if (pack.words.orgVoice.has(w)) {
+  for (let t = 0; t < infos.length; t++) {
+    const bits = infos[t]!.bits;
+    if (bits & W.orgVoice) {
       org++;
       if (firstOrg < 0) firstOrg = t;
-    } else if (pack.words.firstPerson.has(w)) firstPerson++;
+    } else if (bits & W.firstPerson) firstPerson++;
   }
   return { org, firstPerson, firstOrg };
 }
