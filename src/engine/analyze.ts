@@ -2,7 +2,8 @@
 import { runCheck, type CheckContext, type CheckHit } from './checks.js';
 import { fold } from './fold.js';
 import { detectLanguage } from './lang.js';
-import { buildPack, DATA, getPack, W, type Pack } from './packs.js';
+import { buildPack, DATA, getPack, W, type Pack, type WordInfo } from './packs.js';
+import { wordRecords } from './words.js';
 import { RuleSchema, describeIssues, v } from './schema.js';
 import { fillTemplate } from './suggest.js';
 import { sentences, tokenize, type Span } from './text.js';
@@ -81,7 +82,8 @@ export function analyze(input: string, options: AnalyzeOptions = {}): Result {
   const body = text.length > MAX_ANALYZED ? text.slice(0, MAX_ANALYZED) : text;
   const folded = fold(body);
   const tokens = tokenize(folded);
-  const detected = options.lang && options.lang !== 'auto' ? options.lang : detectLanguage(body, folded, tokens);
+  const records = wordRecords(tokens.words);
+  const detected = options.lang && options.lang !== 'auto' ? options.lang : detectLanguage(body, folded, tokens, records);
   if (detected === 'other') return unknownResult('other');
   const lang: Lang = detected;
   const pack = packFor(lang, options.extraRules);
@@ -91,8 +93,14 @@ export function analyze(input: string, options: AnalyzeOptions = {}): Result {
   const enabled = (r: RuleSource) => !disabledRules?.has(r.id) && !disabledCats?.has(r.category);
 
   // Each word looked up once; one pass over the reply for phrase rules, cues and acknowledgements.
-  const infos = tokens.words.map(pack.info);
-  const hits = pack.replySet.findWith(folded, infos);
+  // Built-in packs keep their word info in the shared records; a pack with extra rules has its own.
+  const shared = pack === getPack(lang);
+  const infos = new Array<WordInfo>(records.length);
+  for (let t = 0; t < records.length; t++) {
+    const r = records[t]!;
+    infos[t] = shared ? (r[lang] ??= pack.computeInfo(tokens.words[t]!)) : pack.info(tokens.words[t]!);
+  }
+  const hits = pack.replySet.findWith(folded, infos, tokens.starts);
   const signoff = findSignoff(body, pack);
   const { org, firstPerson } = voiceCounts(infos);
   const context = typeof options.context === 'string' ? options.context.slice(0, MAX_ANALYZED) : '';

@@ -27,7 +27,12 @@ function tables(): Map<string, string[]> {
   return wordLangs;
 }
 
-export function detectLanguage(text: string, folded = fold(text), tokens: Tokens = tokenize(folded)): DetectedLang {
+/** The languages whose function words include `word` (memoised by the caller through wordRecord). */
+export function langsOf(word: string): readonly string[] | undefined {
+  return tables().get(word);
+}
+
+export function detectLanguage(text: string, folded = fold(text), tokens: Tokens = tokenize(folded), records?: readonly { langs: readonly string[] | undefined }[]): DetectedLang {
   // Script from the words themselves: letters of other scripts (Cyrillic, Arabic, CJK, ...) mean
   // "not ours". Punctuation, symbols and emoji are not words, so they do not count either way.
   let latin = 0;
@@ -50,7 +55,7 @@ export function detectLanguage(text: string, folded = fold(text), tokens: Tokens
     // Mentions and links are not language.
     const before = tokens.starts[t]! > 0 ? folded[tokens.starts[t]! - 1] : '';
     if (before === '@' || before === '/' || before === '.') continue;
-    const langs = table.get(w);
+    const langs = records ? records[t]!.langs : table.get(w);
     if (!langs) continue;
     const share = 1 / langs.length;
     for (const l of langs) scores.set(l, (scores.get(l) ?? 0) + share);

@@ -31,6 +31,8 @@ export class PatternSet<T> {
   private readonly always: number[] = [];
   private stamp = new Uint32Array(0);
   private generation = 0;
+  /** Per pattern, in this call: the first token that made it a candidate. */
+  private firstToken = new Int32Array(0);
 
   /** Required words as integers: checking them is a stamp comparison, not a string lookup. */
   private readonly vocab = new Map<string, number>();
@@ -107,14 +109,18 @@ export class PatternSet<T> {
     return { ids: [...ids], words };
   }
 
-  /** All matches of all patterns, in pattern order, then by position. */
+  /** All matches of all patterns, by position. */
   find(folded: string, tokens: Tokens): PatternHit<T>[] {
-    return this.findWith(folded, tokens.words.map((w) => this.tokenEntry(w)));
+    return this.findWith(folded, tokens.words.map((w) => this.tokenEntry(w)), tokens.starts);
   }
 
   /** As find(), with each token's entry already looked up (see tokenEntry). */
-  findWith(folded: string, entries: readonly TokenEntry[]): PatternHit<T>[] {
-    if (this.stamp.length < this.patterns.length) this.stamp = new Uint32Array(this.patterns.length);
+  findWith(folded: string, entries: readonly TokenEntry[], starts?: readonly number[]): PatternHit<T>[] {
+    if (this.stamp.length < this.patterns.length) {
+      this.stamp = new Uint32Array(this.patterns.length);
+      this.firstToken = new Int32Array(this.patterns.length);
+    }
+    const firstToken = this.firstToken;
     if (this.wordStamp.length < this.vocab.size) this.wordStamp = new Uint32Array(this.vocab.size);
     if (++this.generation === 0xffffffff) {
       this.stamp.fill(0);
@@ -127,6 +133,7 @@ export class PatternSet<T> {
     const candidates: number[] = [];
     for (const id of this.always) {
       stamp[id] = g;
+      firstToken[id] = -1;
       candidates.push(id);
     }
     for (let t = 0; t < entries.length; t++) {
@@ -138,11 +145,12 @@ export class PatternSet<T> {
         const id = ids[k]!;
         if (stamp[id] !== g) {
           stamp[id] = g;
+          firstToken[id] = t;
           candidates.push(id);
         }
       }
     }
-    candidates.sort((a, b) => a - b);
+
     const hits: PatternHit<T>[] = [];
     outer: for (const id of candidates) {
       const pattern = this.patterns[id]!;
@@ -155,7 +163,9 @@ export class PatternSet<T> {
         if (!ok) continue outer;
       }
       const re = pattern.regex;
-      re.lastIndex = 0;
+      // No match can start more than `lead` words before the first anchor word: start looking there.
+      const from = firstToken[id]!;
+      re.lastIndex = pattern.lead >= 0 && from >= 0 && starts ? (starts[Math.max(0, from - pattern.lead)] ?? 0) : 0;
       let m: RegExpExecArray | null;
       while ((m = re.exec(folded)) !== null) {
         const end = m.index + m[0].length;
@@ -168,6 +178,8 @@ export class PatternSet<T> {
         else hits.push({ ref: this.refs[id]!, start: m.index, end });
       }
     }
+    // By position (then pattern): the order every consumer expects, whatever order the words came in.
+    if (hits.length > 1) hits.sort((a, b) => a.start - b.start || a.end - b.end);
     return hits;
   }
 }

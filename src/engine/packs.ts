@@ -45,6 +45,8 @@ export interface Pack {
   lang: Lang;
   /** The word's classes (W bits) and its candidate patterns, memoised. */
   info(word: string): WordInfo;
+  /** The same, not memoised (for callers that keep their own per-word record). */
+  computeInfo(word: string): WordInfo;
   lexicon: Lexicon;
   macros: Macros;
   rules: CompiledRule[];
@@ -134,12 +136,15 @@ export function buildPack(lang: Lang, src: PackSource, extra: readonly RuleSourc
 
   const classes: [Set<string>, number][] = [];
   const memo = new Map<string, WordInfo>();
+  const computeInfo = (word: string): WordInfo => {
+    let bits = 0;
+    for (const [set, bit] of classes) if (set.has(word)) bits |= bit;
+    return { ...replySet.tokenEntry(word), bits };
+  };
   const info = (word: string): WordInfo => {
     let wi = memo.get(word);
     if (!wi) {
-      let bits = 0;
-      for (const [set, bit] of classes) if (set.has(word)) bits |= bit;
-      wi = { ...replySet.tokenEntry(word), bits };
+      wi = computeInfo(word);
       if (memo.size > 100_000) memo.clear();
       memo.set(word, wi);
     }
@@ -148,6 +153,7 @@ export function buildPack(lang: Lang, src: PackSource, extra: readonly RuleSourc
   const pack: Pack = {
     lang,
     info,
+    computeInfo,
     lexicon,
     macros,
     rules,

@@ -38,6 +38,11 @@ export interface CompiledPattern {
   anchors: Anchor[] | null;
   /** Words the pattern needs: each inner list holds alternatives, one of which must be in the text. */
   requires: string[][];
+  /**
+   * At most this many words can come before the anchor word in a match (-1: unknown). A match cannot
+   * start earlier than that many words before the first anchor in the text, so the search starts there.
+   */
+  lead: number;
 }
 
 export class PatternError extends Error {
@@ -356,12 +361,49 @@ function requiredWords(seq: Node[]): string[][] {
 }
 
 function seqAnchors(seq: Node[]): Anchor[] | null {
+  return seqAnchorsAt(seq).anchors;
+}
+
+/** The best anchor set of a sequence and the index of the item it comes from. */
+function seqAnchorsAt(seq: Node[]): { anchors: Anchor[] | null; index: number } {
   let best: Anchor[] | null = null;
-  for (const node of seq) {
+  let index = -1;
+  seq.forEach((node, i) => {
     const set = nodeAnchors(node);
-    if (set && (!best || anchorScore(set) > anchorScore(best))) best = set;
+    if (set && (!best || anchorScore(set) > anchorScore(best))) {
+      best = set;
+      index = i;
+    }
+  });
+  return { anchors: best, index };
+}
+
+/** The most tokens a node can span (Infinity when punctuation makes character positions uncertain). */
+function maxTokens(node: Node): number {
+  switch (node.t) {
+    case 'word':
+      return node.text.split(/[^\p{L}\p{N}']+/u).filter(Boolean).length;
+    case 'number':
+      return 4;
+    case 'any':
+      return 1;
+    case 'gap':
+      return 3;
+    case 'punct':
+      return Infinity;
+    case 'focus':
+      return node.seq.reduce((a, n) => a + maxTokens(n), 0);
+    case 'group':
+      return Math.max(...node.alts.map((alt) => alt.reduce((a, n) => a + maxTokens(n), 0)));
   }
-  return best;
+}
+
+function leadOf(seq: Node[]): number {
+  const { index } = seqAnchorsAt(seq);
+  if (index < 0) return -1;
+  let lead = maxTokens(seq[index]!) - 1;
+  for (let i = 0; i < index; i++) lead += maxTokens(seq[i]!);
+  return Number.isFinite(lead) ? lead : -1;
 }
 
 function nodeAnchors(node: Node): Anchor[] | null {
@@ -398,25 +440,25 @@ export function compilePattern(source: string, macros: Macros = {}, common?: Rea
     return n.t === 'focus' || (n.t === 'group' && n.alts.some((a) => a.some(has)));
   });
   const regex = new RegExp(renderSeq(seq), focused ? 'gd' : 'g');
-  return { source, regex, anchors: seqAnchors(seq), requires: requiredWords(seq) };
+  return { source, regex, anchors: seqAnchors(seq), requires: requiredWords(seq), lead: leadOf(seq) };
 }
 
 /**
  * A compiled pattern as compact plain data: what the rule build ships, so the engine skips parsing.
  * Anchors are strings with a kind mark: "=word" exact, ">pre" prefix, "<suf" suffix; null: none.
  */
-export type PrecompiledPattern = [regexSource: string, flags: string, anchors: string[] | null, requires: string[][]];
+export type PrecompiledPattern = [regexSource: string, flags: string, anchors: string[] | null, requires: string[][], lead: number];
 
 const MARK = { exact: '=', prefix: '>', suffix: '<' } as const;
 const KIND = { '=': 'exact', '>': 'prefix', '<': 'suffix' } as const;
 
 export function toPrecompiled(c: CompiledPattern): PrecompiledPattern {
-  return [c.regex.source, c.regex.flags, c.anchors ? c.anchors.map((a) => MARK[a.kind] + a.key) : null, c.requires];
+  return [c.regex.source, c.regex.flags, c.anchors ? c.anchors.map((a) => MARK[a.kind] + a.key) : null, c.requires, c.lead];
 }
 
 export function fromPrecompiled(source: string, p: PrecompiledPattern): CompiledPattern {
   const anchors = p[2] ? p[2].map((a) => ({ kind: KIND[a[0] as keyof typeof KIND], key: a.slice(1) })) : null;
-  return { source, regex: new RegExp(p[0], p[1]), anchors, requires: p[3] };
+  return { source, regex: new RegExp(p[0], p[1]), anchors, requires: p[3], lead: p[4] };
 }
 
 /** A canonical form of a pattern, for spotting duplicates. */

@@ -11,18 +11,29 @@ export const SLOT_NAMES = [
 /** Slots that are not always known: a rule needs at least one suggestion without them. */
 export const OPTIONAL_SLOTS = new Set(['name', 'signature', 'subject']);
 
+/** A template split once into text and slot names: even indexes are text, odd ones slot names. */
+const parsed = new Map<string, string[]>();
+
+function parts(template: string): string[] {
+  let p = parsed.get(template);
+  if (!p) {
+    p = template.split(SLOT);
+    if (parsed.size > 10_000) parsed.clear();
+    parsed.set(template, p);
+  }
+  return p;
+}
+
 /** Fills a template; null when it needs a slot that has no value here. */
 export function fillTemplate(template: string, slots: Readonly<Record<string, string>>): string | null {
-  let missing = false;
-  const out = template.replace(SLOT, (_, key: string) => {
-    const value = slots[key];
-    if (value === undefined) {
-      missing = true;
-      return '';
-    }
-    return value;
-  });
-  return missing ? null : out;
+  const p = parts(template);
+  let out = p[0]!;
+  for (let i = 1; i < p.length; i += 2) {
+    const value = slots[p[i]!];
+    if (value === undefined) return null;
+    out += value + p[i + 1]!;
+  }
+  return out;
 }
 
 export function templateSlots(template: string): string[] {

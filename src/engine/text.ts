@@ -85,7 +85,12 @@ export function isSpace(c: number): boolean {
 
 function isAbbreviation(text: string, dot: number): boolean {
   let s = dot;
-  while (s > 0 && /[\p{L}.]/u.test(text[s - 1]!)) s--;
+  // Back over letters and dots (char codes: this runs for every full stop).
+  for (;;) {
+    const c = s > 0 ? text.charCodeAt(s - 1) : 0;
+    if (c === 0x2e || (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || (c >= 0xc0 && c < 0x2000 && c !== 0xd7 && c !== 0xf7)) s--;
+    else break;
+  }
   const word = text.slice(s, dot).toLowerCase();
   return ABBREVIATIONS.has(word) || /^\p{L}$/u.test(word);
 }

@@ -154,10 +154,24 @@ function leadRegex(pack: Pack): RegExp {
   return re;
 }
 
+const leadHints = new WeakMap<Pack, RegExp>();
+
+/** A cheap first test: does the tail contain the first word of any closing phrase at all? */
+function leadHint(pack: Pack): RegExp {
+  let re = leadHints.get(pack);
+  if (!re) {
+    const firsts = [...new Set(pack.words.signoffLeads.map((l) => l[0]!))].map(escape);
+    re = new RegExp(`(?:^|[^\\p{L}])(?:${firsts.join('|')})(?![\\p{L}])`, 'iu');
+    leadHints.set(pack, re);
+  }
+  return re;
+}
+
 function findLead(text: string, end: number, pack: Pack): Signoff | null {
   // Look at the last ~80 characters: a closing phrase, optional comma or line break, then a name.
   const start = Math.max(0, end - 80);
   const tail = text.slice(start, end);
+  if (!leadHint(pack).test(tail)) return null;
   const m = leadRegex(pack).exec(fold(tail));
   if (!m) return null;
   const nameStart = m.index + m[0].length - m[2]!.length;
