@@ -136,6 +136,9 @@ function Popup() {
       )}
       <footer>
         <span>{t('popupLocal')}</span>
+        <button class="link" onClick={() => void ext.tabs.create({ url: ext.runtime.getURL('src/studio/index.html') })}>
+          {t('popupStudio')}
+        </button>
       </footer>
     </main>
   );
