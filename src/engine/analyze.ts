@@ -105,8 +105,9 @@ export function analyze(input: string, options: AnalyzeOptions = {}): Result {
   const { org, firstPerson } = voiceCounts(infos);
   const context = typeof options.context === 'string' ? options.context.slice(0, MAX_ANALYZED) : '';
   const contextFolded = fold(context);
-  const name = readerName(options.author, context, pack);
-  const usesName = !!name && tokens.words.includes(fold(name));
+  const reader = readerName(options.author, context, pack);
+  const name = reader?.first ?? null;
+  const usesName = !!reader && reader.forms.some((f) => tokens.words.includes(f));
   const distress = context ? hasDistress(contextFolded, pack) : false;
   let acknowledged = false;
   const participles: Span[] = [];
@@ -136,6 +137,7 @@ export function analyze(input: string, options: AnalyzeOptions = {}): Result {
     org,
     firstPerson,
     readerName: name,
+    readerForms: reader?.forms ?? null,
     usesName,
     distress,
     acknowledged,
@@ -178,6 +180,8 @@ export function analyze(input: string, options: AnalyzeOptions = {}): Result {
 }
 
 function hasDistress(contextFolded: string, pack: Pack): boolean {
+  // "?!", "!!", "???": upset in any language.
+  if (/[!?]{2,}/.test(contextFolded)) return true;
   const tokens = tokenize(contextFolded);
   for (const h of pack.contextSet.find(contextFolded, tokens)) {
     const negated = isNegated(h.start, tokens, pack);
@@ -245,7 +249,7 @@ function resolveFlags(text: string, phrase: Candidate[], check: Candidate[], slo
     if (!span && c.spans[0] && c.spans[0].end > c.spans[0].start) {
       const first = c.spans[0];
       const inWay = taken.filter((t) => t.span.start < first.end && first.start < t.span.end);
-      if (inWay.every((t) => !t.c.fromCheck && SEVERITY_RANK[t.c.rule.severity] < SEVERITY_RANK[c.rule.severity])) {
+      if (inWay.length > 0 && inWay.every((t) => SEVERITY_RANK[t.c.rule.severity] < SEVERITY_RANK[c.rule.severity])) {
         for (const t of inWay) {
           coverage.release(t.span);
           taken.splice(taken.indexOf(t), 1);
@@ -318,8 +322,8 @@ function cueCheck(name: string, ctx: CheckContext, inFlag: (s: Span) => boolean,
     case 'signed':
       return ctx.signoff?.kind === 'person' ? ctx.signoff : null;
     case 'uses-name': {
-      if (!ctx.readerName || !ctx.usesName) return null;
-      const t = words.indexOf(fold(ctx.readerName));
+      if (!ctx.readerForms || !ctx.usesName) return null;
+      const t = words.findIndex((w) => ctx.readerForms!.includes(w));
       return t >= 0 ? { start: starts[t]!, end: ends[t]! } : NOWHERE;
     }
     case 'question': {

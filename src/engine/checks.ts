@@ -20,6 +20,8 @@ export interface CheckContext {
   org: number;
   firstPerson: number;
   readerName: string | null;
+  /** Folded forms that count as using the name (first name, surname). */
+  readerForms: string[] | null;
   usesName: boolean;
   distress: boolean;
   acknowledged: boolean;

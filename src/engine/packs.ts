@@ -119,6 +119,11 @@ export function buildPack(lang: Lang, src: PackSource, extra: readonly RuleSourc
   });
   for (const p of lexicon.acknowledgement) replySet.add(compile(p), { kind: 'ack' });
 
+  // Checks that flag content (a hashtag, a run of "!!!") place their spans before the ones that only
+  // mark a position (the last word for a missing signature, the opening for a missing acknowledgement).
+  const POSITIONAL = new Set(['unsigned', 'corporate-we', 'unacknowledged-distress', 'unused-name', 'ignored-specifics']);
+  checkRules.sort((a, b) => Number(POSITIONAL.has(a.src.check!)) - Number(POSITIONAL.has(b.src.check!)) || a.order - b.order);
+
   const contextSet = new PatternSet<'distress' | 'positive'>();
   for (const p of lexicon.distress) contextSet.add(compile(p), 'distress');
   for (const p of lexicon.positive) contextSet.add(compile(p), 'positive');

@@ -202,17 +202,26 @@ export function voiceCounts(infos: readonly WordInfo[]): { org: number; firstPer
   return { org, firstPerson, firstOrg };
 }
 
-/** The reader's first name: from the author's display name, or a sign-off in their message. */
-export function readerName(author: string | undefined, context: string | undefined, pack: Pack): string | null {
+/** The reader's name: first name (for greetings) and the names that count as using it (first and last). */
+export interface ReaderName {
+  first: string;
+  /** Folded words that count as using the name: the first name and the surname ("Mevrouw Jansen"). */
+  forms: string[];
+}
+
+export function readerName(author: string | undefined, context: string | undefined, pack: Pack): ReaderName | null {
   if (author) {
     const words = author.replace(/[@_\d]+/g, ' ').split(/[\s|,.()]+/).filter(Boolean);
-    for (const w of words) {
-      if (/^\p{Lu}[\p{Ll}'\u2019-]{1,19}$/u.test(w) && !pack.words.departments.has(fold(w))) return w;
+    const names = words.filter((w) => /^\p{Lu}[\p{Ll}'\u2019-]{1,19}$/u.test(w) && !pack.words.departments.has(fold(w)));
+    if (names.length) {
+      const forms = [fold(names[0]!)];
+      if (names.length > 1) forms.push(fold(names[names.length - 1]!));
+      return { first: names[0]!, forms };
     }
   }
   if (context) {
     const sig = findSignoff(context, pack);
-    if (sig?.kind === 'person' && sig.name && sig.name.length > 1 && /\p{Ll}/u.test(sig.name)) return sig.name;
+    if (sig?.kind === 'person' && sig.name && sig.name.length > 1 && /\p{Ll}/u.test(sig.name)) return { first: sig.name, forms: [fold(sig.name)] };
   }
   return null;
 }

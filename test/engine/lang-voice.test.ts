@@ -86,9 +86,16 @@ describe('sign-offs', () => {
   });
 
   test('the reader name comes from the author, else from their own sign-off', () => {
-    expect(readerName('Priya Shah 🌻', undefined, en)).toBe('Priya');
+    expect(readerName('Priya Shah 🌻', undefined, en)).toEqual({ first: 'Priya', forms: ['priya', 'shah'] });
     expect(readerName('@techguy_99', undefined, en)).toBeNull();
-    expect(readerName(undefined, 'Where is my order?\n- Mark', en)).toBe('Mark');
+    expect(readerName(undefined, 'Where is my order?\n- Mark', en)).toEqual({ first: 'Mark', forms: ['mark'] });
     expect(readerName(undefined, 'Where is my order?', en)).toBeNull();
+  });
+
+  test('"Mevrouw Jansen" uses the name as much as "Ria" does', () => {
+    const ctx = { context: 'Mijn aanvraag ligt al negen weken stil.', author: 'Ria Jansen' };
+    const formal = analyze('Mevrouw Jansen, ik heb uw aanvraag vandaag doorgezet; u krijgt vrijdag een besluit. ^JV', ctx);
+    expect(formal.flags.map((f) => f.rule)).not.toContain('unempathetic.unused-name');
+    expect(formal.cues.map((c) => c.cue)).toContain('uses-name');
   });
 });
