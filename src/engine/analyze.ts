@@ -249,7 +249,8 @@ function resolveFlags(text: string, phrase: Candidate[], check: Candidate[], slo
     if (!span && c.spans[0] && c.spans[0].end > c.spans[0].start) {
       const first = c.spans[0];
       const inWay = taken.filter((t) => t.span.start < first.end && first.start < t.span.end);
-      if (inWay.length > 0 && inWay.every((t) => SEVERITY_RANK[t.c.rule.severity] < SEVERITY_RANK[c.rule.severity])) {
+      // Only positional check flags give way (they mark a place, not words); phrase flags keep their words.
+      if (inWay.length > 0 && inWay.every((t) => t.c.fromCheck && SEVERITY_RANK[t.c.rule.severity] < SEVERITY_RANK[c.rule.severity])) {
         for (const t of inWay) {
           coverage.release(t.span);
           taken.splice(taken.indexOf(t), 1);

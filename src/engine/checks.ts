@@ -284,8 +284,10 @@ const checks: Record<string, Check> = {
     if (personal || (ctx.org === 0 && ctx.firstPerson > 0)) return [];
     const first = firstSentenceAfterMentions(ctx);
     if (!first) return [];
-    // Only the opening sentence: the suggestion puts the acknowledgement in front of it.
-    return [{ spans: [first] }];
+    // The opening sentence; when a phrase flag has it, the first word of a later sentence: the
+    // suggestion puts the acknowledgement in front, which reads right at any sentence start.
+    const later = ctx.sentenceSpans.filter((s) => s.start > first.start).map((s) => firstWordOf(ctx, s)).filter((s): s is Span => s !== null);
+    return [{ spans: [first, ...later] }];
   },
 
   /** The person's name is known and the reply never uses it. */
@@ -340,6 +342,12 @@ function firstSentenceAfterMentions(ctx: CheckContext): Span | null {
     if (!/[\p{L}]/u.test(stripped)) continue;
     return { start: s.start + (body.length - stripped.length), end: s.end };
   }
+  return null;
+}
+
+function firstWordOf(ctx: CheckContext, s: Span): Span | null {
+  const { starts, ends } = ctx.tokens;
+  for (let t = 0; t < starts.length; t++) if (starts[t]! >= s.start && starts[t]! < s.end) return { start: starts[t]!, end: ends[t]! };
   return null;
 }
 

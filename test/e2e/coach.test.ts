@@ -170,6 +170,22 @@ describe('on X (Draft.js)', () => {
     await page.close();
   });
 
+  test('highlights stay on the right words after the editor re-renders (a new line splits the block)', async () => {
+    const { page, box } = await openX();
+    await page.click(box);
+    await typeSlowly(page, SCRIPTED);
+    await waitForAnalysis(page);
+    await page.keyboard.press('Home');
+    await page.keyboard.press('Control+Home');
+    await typeSlowly(page, 'Hello');
+    await page.keyboard.press('Enter');
+    const text = await fixtureText(page);
+    expect(text).toBe('Hello\n' + SCRIPTED);
+    const expected = analyze(text, await readXContext(page));
+    await expect.poll(() => highlightTexts(page), { timeout: 5000 }).toEqual(expected.flags.map((f) => [`human-tone-${f.category}`, f.text]).sort());
+    await page.close();
+  });
+
   test('boxes that leave the page are released and found again after in-page navigation', async () => {
     const { page } = await openX();
     await page.evaluate(() => window.__fixtureNavigate!('/explore'));

@@ -27,6 +27,7 @@ test('both demo boxes are coached', async () => {
     const box = await page.evaluate((n) => window.__fixtures![n]!.selector, name);
     await page.click(box);
     await typeSlowly(page, 'Dear customer, we apologize for any inconvenience.');
+    expect(await page.evaluate((n) => window.__fixtures![n]!.getText(), name)).toBe('Dear customer, we apologize for any inconvenience.');
     expect((await waitForAnalysis(page, box)).verdict).not.toBe('human');
   }
   b.assertNoUnroutedRequests();

@@ -43,7 +43,7 @@ export async function coachState(page: Page, box?: string): Promise<CoachState> 
   }, index);
 }
 
-export async function waitForVerdict(page: Page, ok: (s: CoachState) => boolean, box?: string, timeout = 5000): Promise<CoachState> {
+export async function waitForVerdict(page: Page, ok: (s: CoachState) => boolean, box?: string, timeout = 10_000): Promise<CoachState> {
   const until = Date.now() + timeout;
   let last: CoachState = { verdict: 'none', score: '' };
   while (Date.now() < until) {

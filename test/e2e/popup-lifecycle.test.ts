@@ -48,6 +48,12 @@ describe('popup', () => {
     await toggle.check();
     await expect.poll(() => site.locator('human-tone-coach').count()).toBe(1);
 
+    // The popup opens the studio in a tab.
+    const [studio] = await Promise.all([b.context.waitForEvent('page'), popup.getByRole('button', { name: 'Open the studio' }).click()]);
+    await studio.waitForSelector('.studio');
+    expect(studio.url()).toBe(`chrome-extension://${b.extensionId}/src/studio/index.html`);
+    await studio.close();
+
     await popup.getByRole('combobox', { name: /Check before posting/ }).selectOption('mixed');
     const stored = await b.serviceWorker!.evaluate(() => chrome.storage.local.get('settings'));
     expect((stored.settings as { prePost: string }).prePost).toBe('mixed');
