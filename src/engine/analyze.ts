@@ -180,8 +180,8 @@ export function analyze(input: string, options: AnalyzeOptions = {}): Result {
 }
 
 function hasDistress(contextFolded: string, pack: Pack): boolean {
-  // "?!", "!!", "???": upset in any language.
-  if (/[!?]{2,}/.test(contextFolded)) return true;
+  // "?!", "!?", "??": exasperated questions, in any language ("!!" alone may be joy).
+  if (/\?!|!\?|\?\?/.test(contextFolded)) return true;
   const tokens = tokenize(contextFolded);
   for (const h of pack.contextSet.find(contextFolded, tokens)) {
     const negated = isNegated(h.start, tokens, pack);

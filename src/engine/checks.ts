@@ -103,6 +103,9 @@ const checks: Record<string, Check> = {
 
   /** Runs of exclamation marks, or many of them. */
   exclamations(ctx) {
+    // "Congrats!!! I still remember..." from a friend is joy, not an advert: a person speaking as
+    // "I" with no organisation voice keeps their exclamation marks.
+    if (ctx.org === 0 && ctx.firstPerson > 0) return [];
     const hits: CheckHit[] = [];
     const re = /!+(?:[!?1]*!)?/g;
     let m: RegExpExecArray | null;

@@ -11,7 +11,7 @@ export interface Signoff extends Span {
 
 const NAME = "\\p{Lu}[\\p{L}'\\u2019-]*";
 // ^JD, *JS, ^Kim, ^Marieke, ~Sam: a caret-style mark and initials or a first name.
-const INITIALS_RE = new RegExp(`(?:^|[\\s.!?)\\]:,])([\\^*~/])\\s?(\\p{Lu}[\\p{L}'-]{0,19}|\\p{Lu}{1,4})\\s*$`, 'u');
+const INITIALS_RE = new RegExp(`(?:^|[\\s.!?)\\]:,])([\\^*~/])\\s?(\\p{Lu}[\\p{L}'-]{0,19}|\\p{L}{1,3})(?:\\s*,\\s*[^\\n,]{1,40})?\\s*$`, 'u');
 const DASH_RE = new RegExp(`(?:^|[\\s.!?)\\]])([-\\u2013\\u2014~])\\s?((?:${NAME}|[\\p{L}]+)(?:[\\s,]+(?:${NAME}|van|de|der|den|from|at|of|@|\\p{L}+)){0,4})\\s*$`, 'u');
 /** Where the text ends before trailing spaces, emoji, symbols and a final . or ! (a backward scan). */
 function trailerStart(text: string): number {
@@ -34,7 +34,7 @@ export function findSignoff(text: string, pack: Pack): Signoff | null {
   const segment = text.slice(lineStart, end);
 
   // ^JD, *JS, /AB, ~Kim
-  const iniFrom = Math.max(0, segment.length - 24);
+  const iniFrom = Math.max(0, segment.length - 66);
   const ini = INITIALS_RE.exec(segment.slice(iniFrom));
   if (ini && (ini.index > 0 || iniFrom === 0 || /[\s.!?)\]:,]/.test(segment[iniFrom - 1]!) || ini[0][0] !== ini[1])) {
     const s = lineStart + iniFrom + ini.index + ini[0].indexOf(ini[1]!);
@@ -56,6 +56,17 @@ export function findSignoff(text: string, pack: Pack): Signoff | null {
   // Cheers, Tom / Groetjes, Mark / Met vriendelijke groet, Sanne (same line or the line before)
   const lead = findLead(text, end, pack);
   if (lead) return lead;
+
+  // "Hannah Ross\nCustomer Relations": a person's name on its own line above their department.
+  if (lineStart > 0 && segment.trim().split(/\s+/).every((w) => isDepartment(w, pack) || /^\p{Lu}/u.test(w)) && segment.trim().split(/\s+/).some((w) => isDepartment(w, pack))) {
+    const prevStart = text.lastIndexOf('\n', lineStart - 2) + 1;
+    const prev = text.slice(prevStart, lineStart - 1).trim();
+    const words = prev.split(/\s+/).filter(Boolean);
+    if (words.length >= 1 && words.length <= 3 && words.every((w) => looksLikeName(w, pack) || CONNECTORS.has(fold(w))) && looksLikeName(words[0]!, pack)) {
+      const s = text.indexOf(prev, prevStart);
+      return { kind: 'person', name: words[0]!, start: s, end };
+    }
+  }
 
   // A name alone on the last line, or "Mark from the night shift" after a sentence.
   const lastSentenceStart = Math.max(lineStart, lastSentenceBoundary(text, end));

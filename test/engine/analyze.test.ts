@@ -83,7 +83,7 @@ describe('analyze', () => {
   });
 
   test('a warning keeps a reply out of "human", whatever its cues', () => {
-    const r = analyze('Hi Mark!!! I fixed it, sorry about that, my mistake. ^JD', { author: 'Mark' });
+    const r = analyze('Hi Mark!!! We fixed it, sorry about that, my mistake. ^JD', { author: 'Mark' });
     expect(r.flags.map((f) => f.rule)).toContain('broadcast.exclamations');
     expect(r.verdict).not.toBe('human');
     expect(r.explanation.steps.some((s) => s.kind === 'cap')).toBe(true);

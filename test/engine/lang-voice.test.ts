@@ -49,6 +49,9 @@ describe('sign-offs', () => {
     ['Thanks for your message. - Support Team', 'department', undefined],
     ['Your refund is on its way. Kind regards, Customer Service', 'department', undefined],
     ['Thanks for your patience. NordRail Social Media Team', 'department', undefined],
+    ['Good catch, fixed! 🙏 ^mk', 'person', 'mk'],
+    ['So glad you like it! ^Ash, Bean There Kings Cross', 'person', 'Ash'],
+    ['The fee is refunded.\n\nKind regards,\nHannah Ross\nCustomer Relations', 'person', 'Hannah'],
     ['Sorted.\nKind regards, Skyline Mobile Social Care Team', 'department', undefined],
   ])('en %j', (text, kind, name) => {
     const s = findSignoff(text, en);
