@@ -4,6 +4,7 @@
  * registry holds the union.
  */
 import { CATEGORIES, type Category, type Severity } from '../engine/types.js';
+import { CATEGORY_COLORS } from '../shared/colors.js';
 
 export interface Mark {
   range: Range;
@@ -11,15 +12,7 @@ export interface Mark {
   severity: Severity;
 }
 
-const COLORS: Record<Category, string> = {
-  scripted: '#d97706',
-  process: '#7c3aed',
-  anonymous: '#2563eb',
-  broadcast: '#db2777',
-  evasive: '#0d9488',
-  formal: '#4b5563',
-  unempathetic: '#dc2626',
-};
+const COLORS = CATEGORY_COLORS;
 
 const CSS_TEXT =
   CATEGORIES.map(

@@ -4,26 +4,18 @@
  * in it depends on the clock or on how the work was sliced: the same replies in the same order give
  * the same report.
  */
-import type { AnalyzeOptions, Category, DetectedLang, Result, Severity, Verdict } from '../engine/types.js';
+import type { AnalyzeOptions, Category, DetectedLang, Flag, Result, Severity, Verdict } from '../engine/types.js';
 import { CATEGORIES } from '../engine/types.js';
 import { DuplicateFinder } from './duplicates.js';
 import type { LineError, ReplyFormat, ReplyRow } from './parse.js';
 
 export const REPORT_SCHEMA = 1;
 
-/** A flag as the report keeps it: enough to highlight and explain it. */
-export interface ReportFlag {
-  category: Category;
-  rule: string;
-  severity: Severity;
-  /** Offsets in the reply's `text` (`text.slice(start, end)` is the flagged span). */
-  start: number;
-  end: number;
-  text: string;
-  message: string;
+/** A flag as the report keeps it: enough to highlight and explain it (offsets index the reply's text). */
+export type ReportFlag = Pick<Flag, 'category' | 'rule' | 'severity' | 'start' | 'end' | 'text' | 'message'> & {
   /** The first suggested replacement, if any. */
   suggestion?: string;
-}
+};
 
 export interface WorstReply {
   line: number;

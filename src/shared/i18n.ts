@@ -116,13 +116,17 @@ export function uiLangFrom(tag: string | undefined): UiLang {
   return tag && /^nl\b|^nl-|^nl_/i.test(tag) ? 'nl' : 'en';
 }
 
-export function translator(lang: UiLang) {
-  const table = lang === 'nl' ? nl : en;
-  return (key: Key, vars?: Record<string, string | number>): string => {
+/** A lookup into string tables with {placeholders}; the extension and the studio both use it. */
+export function makeTranslator<K extends string>(table: Readonly<Record<K, string>>) {
+  return (key: K, vars?: Record<string, string | number>): string => {
     let s = table[key];
     if (vars) for (const [k, v] of Object.entries(vars)) s = s.replace(`{${k}}`, String(v));
     return s;
   };
+}
+
+export function translator(lang: UiLang) {
+  return makeTranslator<Key>(lang === 'nl' ? nl : en);
 }
 
 export type T = ReturnType<typeof translator>;

@@ -1,4 +1,5 @@
 /** The studio's own words, in English and Dutch. */
+import { makeTranslator } from '../shared/i18n.js';
 export type StudioLang = 'en' | 'nl';
 
 const en = {
@@ -152,12 +153,7 @@ const nl: Record<StudioKey, string> = {
 };
 
 export function studioT(lang: StudioLang) {
-  const table = lang === 'nl' ? nl : en;
-  return (key: StudioKey, vars?: Record<string, string | number>): string => {
-    let s = table[key];
-    if (vars) for (const [k, v] of Object.entries(vars)) s = s.replace(`{${k}}`, String(v));
-    return s;
-  };
+  return makeTranslator<StudioKey>(lang === 'nl' ? nl : en);
 }
 
 export type ST = ReturnType<typeof studioT>;

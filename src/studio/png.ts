@@ -3,6 +3,7 @@
  * image holds exactly what the studio shows and no markup is involved.
  */
 import type { Category, Result } from '../engine/types.js';
+import { CATEGORY_COLORS } from '../shared/colors.js';
 
 export interface Picture {
   title: string;
@@ -11,15 +12,7 @@ export interface Picture {
   result: Result;
 }
 
-const COLORS: Record<Category, string> = {
-  scripted: '#d97706',
-  process: '#7c3aed',
-  anonymous: '#2563eb',
-  broadcast: '#db2777',
-  evasive: '#0d9488',
-  formal: '#4b5563',
-  unempathetic: '#dc2626',
-};
+const COLORS = CATEGORY_COLORS;
 const VERDICT = { human: '#15803d', mixed: '#b45309', scripted: '#b91c1c', unknown: '#6b7280' } as const;
 const FONT = 'system-ui, -apple-system, "Segoe UI", Roboto, sans-serif';
 
