@@ -5,34 +5,39 @@
  */
 import { fold } from './fold.js';
 import { DATA } from './packs.js';
-import type { DetectedLang, Lang } from './types.js';
+import type { DetectedLang } from './types.js';
 import { tokenize, type Tokens } from './text.js';
 
-let wordLangs: Map<string, string[]> | null = null;
+/** Index 0 is English, 1 Dutch, the rest languages we leave alone. */
+let langNames: string[] = [];
+let wordLangs: Map<string, readonly number[]> | null = null;
 
-function tables(): Map<string, string[]> {
+function tables(): Map<string, readonly number[]> {
   if (wordLangs) return wordLangs;
-  const lists = new Map<string, Set<string>>();
-  lists.set('en', new Set(DATA.packs.en.lexicon.stopwords.map(fold)));
-  lists.set('nl', new Set(DATA.packs.nl.lexicon.stopwords.map(fold)));
-  for (const [lang, words] of Object.entries(DATA.detect)) lists.set(lang, new Set(words.map(fold)));
-  wordLangs = new Map();
-  for (const [lang, set] of lists) {
-    for (const w of set) {
-      const l = wordLangs.get(w);
-      if (l) l.push(lang);
-      else wordLangs.set(w, [lang]);
+  const lists: [string, string[]][] = [
+    ['en', DATA.packs.en.lexicon.stopwords],
+    ['nl', DATA.packs.nl.lexicon.stopwords],
+    ...Object.entries(DATA.detect),
+  ];
+  langNames = lists.map(([l]) => l);
+  const table = new Map<string, number[]>();
+  lists.forEach(([, words], idx) => {
+    for (const w of new Set(words.map(fold))) {
+      const l = table.get(w);
+      if (l) l.push(idx);
+      else table.set(w, [idx]);
     }
-  }
-  return wordLangs;
+  });
+  wordLangs = table;
+  return table;
 }
 
-/** The languages whose function words include `word` (memoised by the caller through wordRecord). */
-export function langsOf(word: string): readonly string[] | undefined {
+/** The languages (indices) whose function words include `word`. */
+export function langsOf(word: string): readonly number[] | undefined {
   return tables().get(word);
 }
 
-export function detectLanguage(text: string, folded = fold(text), tokens: Tokens = tokenize(folded), records?: readonly { langs: readonly string[] | undefined }[]): DetectedLang {
+export function detectLanguage(text: string, folded = fold(text), tokens: Tokens = tokenize(folded), records?: readonly { langs: readonly number[] | undefined }[]): DetectedLang {
   // Script from the words themselves: letters of other scripts (Cyrillic, Arabic, CJK, ...) mean
   // "not ours". Punctuation, symbols and emoji are not words, so they do not count either way.
   let latin = 0;
@@ -48,31 +53,28 @@ export function detectLanguage(text: string, folded = fold(text), tokens: Tokens
   if (latin === 0 || other > latin * 0.3) return 'other';
 
   const table = tables();
-  const scores = new Map<string, number>();
+  const scores = new Float64Array(langNames.length);
   const limit = Math.min(tokens.words.length, 400);
   for (let t = 0; t < limit; t++) {
-    const w = tokens.words[t]!;
     // Mentions and links are not language.
-    const before = tokens.starts[t]! > 0 ? folded[tokens.starts[t]! - 1] : '';
-    if (before === '@' || before === '/' || before === '.') continue;
-    const langs = records ? records[t]!.langs : table.get(w);
+    const at = tokens.starts[t]!;
+    const before = at > 0 ? folded.charCodeAt(at - 1) : 0;
+    if (before === 0x40 || before === 0x2f || before === 0x2e) continue;
+    const langs = records ? records[t]!.langs : table.get(tokens.words[t]!);
     if (!langs) continue;
     const share = 1 / langs.length;
-    for (const l of langs) scores.set(l, (scores.get(l) ?? 0) + share);
+    for (let k = 0; k < langs.length; k++) scores[langs[k]!]! += share;
   }
-  let best: string | null = null;
+  // The best score wins; on a tie the lower index (English, then Dutch) wins.
+  let best = -1;
   let bestScore = 0;
-  for (const [l, s] of scores) {
-    if (s > bestScore || (s === bestScore && best !== null && rank(l) < rank(best))) {
-      best = l;
-      bestScore = s;
+  for (let k = 0; k < scores.length; k++) {
+    if (scores[k]! > bestScore) {
+      best = k;
+      bestScore = scores[k]!;
     }
   }
-  if (best === null || bestScore < 1) return 'other';
-  return best === 'en' || best === 'nl' ? (best as Lang) : 'other';
+  if (best < 0 || bestScore < 1) return 'other';
+  return best === 0 ? 'en' : best === 1 ? 'nl' : 'other';
 }
 
-/** On a tie, prefer the languages we coach in. */
-function rank(l: string): number {
-  return l === 'en' ? 0 : l === 'nl' ? 1 : 2;
-}

@@ -7,7 +7,20 @@ export interface Tokens {
   ends: number[];
 }
 
-const TOKEN = /[\p{L}\p{N}]+(?:['][\p{L}]+)*/gu;
+/** Letter-or-digit by UTF-16 code unit, filled on first sight (1 = word char, 2 = not). */
+const WORD_CHAR = new Uint8Array(0x10000);
+const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
+
+function isWordChar(c: number): boolean {
+  if (c < 0x80) return (c >= 0x61 && c <= 0x7a) || (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5a);
+  let k = WORD_CHAR[c]!;
+  if (k === 0) {
+    // Surrogates (emoji and rare scripts) are not word characters here.
+    k = c >= 0xd800 && c <= 0xdfff ? 2 : LETTER_OR_DIGIT.test(String.fromCharCode(c)) ? 1 : 2;
+    WORD_CHAR[c] = k;
+  }
+  return k === 1;
+}
 
 /**
  * Word tokens of folded text. An apostrophe inside a word keeps it whole ("we're", "i'll",
@@ -17,12 +30,27 @@ export function tokenize(folded: string): Tokens {
   const words: string[] = [];
   const starts: number[] = [];
   const ends: number[] = [];
-  TOKEN.lastIndex = 0;
-  let m: RegExpExecArray | null;
-  while ((m = TOKEN.exec(folded)) !== null) {
-    words.push(m[0]);
-    starts.push(m.index);
-    ends.push(m.index + m[0].length);
+  const n = folded.length;
+  let i = 0;
+  while (i < n) {
+    if (!isWordChar(folded.charCodeAt(i))) {
+      i++;
+      continue;
+    }
+    const start = i;
+    i++;
+    for (;;) {
+      while (i < n && isWordChar(folded.charCodeAt(i))) i++;
+      // An apostrophe followed by a letter continues the word.
+      if (i + 1 < n && folded.charCodeAt(i) === 0x27 && isWordChar(folded.charCodeAt(i + 1)) && !(folded.charCodeAt(i + 1) <= 0x39)) {
+        i++;
+        continue;
+      }
+      break;
+    }
+    words.push(folded.slice(start, i));
+    starts.push(start);
+    ends.push(i);
   }
   return { words, starts, ends };
 }

@@ -35,7 +35,8 @@ export function findSignoff(text: string, pack: Pack): Signoff | null {
 
   // ^JD, *JS, /AB, ~Kim
   const iniFrom = Math.max(0, segment.length - 66);
-  const ini = INITIALS_RE.exec(segment.slice(iniFrom));
+  const tailMarks = segment.slice(iniFrom);
+  const ini = /[\^*~/]/.test(tailMarks) ? INITIALS_RE.exec(tailMarks) : null;
   if (ini && (ini.index > 0 || iniFrom === 0 || /[\s.!?)\]:,]/.test(segment[iniFrom - 1]!) || ini[0][0] !== ini[1])) {
     const s = lineStart + iniFrom + ini.index + ini[0].indexOf(ini[1]!);
     const name = ini[2]!;

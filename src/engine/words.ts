@@ -7,7 +7,7 @@ import { langsOf } from './lang.js';
 import type { WordInfo } from './packs.js';
 
 export interface WordRecord {
-  langs: readonly string[] | undefined;
+  langs: readonly number[] | undefined;
   en?: WordInfo;
   nl?: WordInfo;
 }
