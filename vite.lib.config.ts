@@ -5,6 +5,8 @@ import { defineConfig } from 'vite';
 const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8')) as { version: string };
 
 export default defineConfig({
+  // The extension's public files (icons, locales) have no place in the Node library.
+  publicDir: false,
   define: { __VERSION__: JSON.stringify(pkg.version) },
   build: {
     outDir: 'lib',
