@@ -1,12 +1,12 @@
 /** analyze(): the reply in, flags, cues, a score and a verdict out. Synchronous and pure. */
-import { runCheck, type CheckContext, type CheckHit } from './checks.js';
+import { runCheck, sentencesOf, type CheckContext, type CheckHit } from './checks.js';
 import { fold } from './fold.js';
 import { detectLanguage } from './lang.js';
 import { buildPack, DATA, getPack, W, type Pack, type WordInfo } from './packs.js';
 import { wordRecords } from './words.js';
 import { RuleSchema, describeIssues, v } from './schema.js';
 import { fillTemplate } from './suggest.js';
-import { sentences, tokenize, type Span } from './text.js';
+import { tokenize, type Span } from './text.js';
 import type { AnalyzeOptions, Category, Cue, DetectedLang, Flag, Lang, Result, RuleSource, ScoreStep, Severity, Verdict } from './types.js';
 import { findSignoff, readerName, voiceCounts } from './voice.js';
 
@@ -115,7 +115,6 @@ export function analyze(input: string, options: AnalyzeOptions = {}): Result {
     if (h.ref.kind === 'ack') acknowledged = true;
     else if (h.ref.kind === 'participle') participles.push(h);
   }
-  const sentenceSpans = sentences(body);
   const personal = firstPerson > 0 && (signoff?.kind === 'person' || usesName);
 
   const candidates: Candidate[] = [];
@@ -142,7 +141,7 @@ export function analyze(input: string, options: AnalyzeOptions = {}): Result {
     distress,
     acknowledged,
     contextFolded,
-    sentenceSpans,
+    sentenceCache: null,
     participles,
   };
   const checkCandidates: Candidate[] = [];
@@ -328,7 +327,8 @@ function cueCheck(name: string, ctx: CheckContext, inFlag: (s: Span) => boolean,
       return t >= 0 ? { start: starts[t]!, end: ends[t]! } : NOWHERE;
     }
     case 'question': {
-      for (const s of ctx.sentenceSpans) {
+      if (ctx.text.indexOf('?') < 0) return null;
+      for (const s of sentencesOf(ctx)) {
         if (ctx.text[s.end - 1] === '?' && !inFlag(s)) return s;
       }
       return null;

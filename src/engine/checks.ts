@@ -4,7 +4,7 @@
  */
 import { fold } from './fold.js';
 import { W, type Pack, type WordInfo } from './packs.js';
-import { atSentenceStart, emojiSpans, isSpace, type Span, type Tokens } from './text.js';
+import { atSentenceStart, emojiSpans, isSpace, sentences, type Span, type Tokens } from './text.js';
 import type { AnalyzeOptions } from './types.js';
 import type { Signoff } from './voice.js';
 
@@ -26,7 +26,8 @@ export interface CheckContext {
   distress: boolean;
   acknowledged: boolean;
   contextFolded: string;
-  sentenceSpans: Span[];
+  /** Sentences, computed on first use (see sentencesOf): only a few checks need them. */
+  sentenceCache: Span[] | null;
   /** Participle matches from the single pass over the reply (for hidden-agent). */
   participles: Span[];
 }
@@ -289,7 +290,7 @@ const checks: Record<string, Check> = {
     if (!first) return [];
     // The opening sentence; when a phrase flag has it, the first word of a later sentence: the
     // suggestion puts the acknowledgement in front, which reads right at any sentence start.
-    const later = ctx.sentenceSpans.filter((s) => s.start > first.start).map((s) => firstWordOf(ctx, s)).filter((s): s is Span => s !== null);
+    const later = sentencesOf(ctx).filter((s) => s.start > first.start).map((s) => firstWordOf(ctx, s)).filter((s): s is Span => s !== null);
     return [{ spans: [first, ...later] }];
   },
 
@@ -330,6 +331,10 @@ const checks: Record<string, Check> = {
 
 export const CHECK_NAMES = Object.keys(checks);
 
+export function sentencesOf(ctx: CheckContext): Span[] {
+  return (ctx.sentenceCache ??= sentences(ctx.text));
+}
+
 /** Cue checks implemented in analyze.ts. */
 export const CUE_CHECK_NAMES = ['first-person', 'signed', 'uses-name', 'question', 'acknowledges'];
 
@@ -339,7 +344,7 @@ export function runCheck(name: string, ctx: CheckContext): CheckHit[] {
 }
 
 function firstSentenceAfterMentions(ctx: CheckContext): Span | null {
-  for (const s of ctx.sentenceSpans) {
+  for (const s of sentencesOf(ctx)) {
     const body = ctx.text.slice(s.start, s.end);
     const stripped = body.replace(/^(?:@\w+[\s,:]*)+/, '');
     if (!/[\p{L}]/u.test(stripped)) continue;

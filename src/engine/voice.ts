@@ -46,7 +46,10 @@ export function findSignoff(text: string, pack: Pack): Signoff | null {
 
   // - Becky, – Nadia, webcare, — Sanne van webcare
   const dashAt = Math.max(segment.lastIndexOf('-'), segment.lastIndexOf('\u2013'), segment.lastIndexOf('\u2014'), segment.lastIndexOf('~'));
-  const dash = dashAt >= 0 && segment.length - dashAt <= 70 ? DASH_RE.exec(segment) : null;
+  // Only the part from just before the last dash can hold "- Name" (the regex is anchored at the end).
+  const dashFrom = Math.max(0, dashAt - 1);
+  const dashHit = dashAt >= 0 && segment.length - dashAt <= 70 ? DASH_RE.exec(segment.slice(dashFrom)) : null;
+  const dash = dashHit ? Object.assign(dashHit, { index: dashHit.index + dashFrom }) : null;
   if (dash && (dash.index === 0 || /[.!?)\]]\s*$|^\s*$/.test(segment.slice(0, dash.index + 1)) || /\s$/.test(segment.slice(0, dash.index + 1)))) {
     const s = lineStart + dash.index + dash[0].indexOf(dash[1]!);
     const words = dash[2]!.split(/[\s,]+/).filter(Boolean);
