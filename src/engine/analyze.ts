@@ -2,7 +2,8 @@
 import { runCheck, sentencesOf, type CheckContext, type CheckHit } from './checks.js';
 import { fold } from './fold.js';
 import { detectLanguage } from './lang.js';
-import { buildPack, DATA, getPack, W, type Pack, type WordInfo } from './packs.js';
+import { buildPack, DATA, getPack, type Pack, type WordInfo } from './packs.js';
+import { W } from './wordclass.js';
 import { wordRecords } from './words.js';
 import { RuleSchema, describeIssues, v } from './schema.js';
 import { fillTemplate } from './suggest.js';

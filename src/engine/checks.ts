@@ -3,7 +3,8 @@
  * the rule holds the words (message, why, suggestion templates), the code finds the spans.
  */
 import { fold } from './fold.js';
-import { W, type Pack, type WordInfo } from './packs.js';
+import type { Pack, WordInfo } from './packs.js';
+import { W } from './wordclass.js';
 import { atSentenceStart, emojiSpans, isSpace, sentences, type Span, type Tokens } from './text.js';
 import type { AnalyzeOptions } from './types.js';
 import type { Signoff } from './voice.js';

@@ -39,7 +39,8 @@ export interface WordInfo extends TokenEntry {
   bits: number;
 }
 
-export const W = { firstPerson: 1, orgVoice: 2, formal: 4, informal: 8, stopword: 16, greeting: 32, negator: 64, department: 128 } as const;
+export { W } from './wordclass.js';
+import { W } from './wordclass.js';
 
 export interface Pack {
   lang: Lang;

@@ -1,6 +1,7 @@
 /** Who speaks in a reply: a person ("I", a sign-off) or an organisation ("we", a department). */
 import { fold } from './fold.js';
-import { W, type Pack, type WordInfo } from './packs.js';
+import type { Pack, WordInfo } from './packs.js';
+import { W } from './wordclass.js';
 import { isSpace, type Span } from './text.js';
 
 export interface Signoff extends Span {
