@@ -6,6 +6,13 @@ import { setFlagsFromString } from 'node:v8';
 // native code at once is cheaper than interpreting first and compiling later (V8's default).
 setFlagsFromString('--no-regexp-tier-up');
 
+// `human-tone check --jsonl big.jsonl | head` closes our output early: that is the reader's choice,
+// not an error, so stop quietly instead of printing a stack trace.
+process.stdout.on('error', (err) => {
+  if (err && err.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+  throw err;
+});
+
 const { main } = await import('../lib/cli.js');
 main(process.argv.slice(2)).then(
   (code) => {

@@ -131,4 +131,19 @@ describe('human-tone check --jsonl', () => {
     child.stdin.end();
     await new Promise((r) => child.on('close', r));
   });
+
+  test('a reader that stops early (| head) ends the run quietly, without a stack trace', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'human-tone-cli-'));
+    const file = join(dir, 'many.jsonl');
+    writeFileSync(file, (JSON.stringify({ text: SCRIPTED }) + '\n').repeat(3000));
+    const child = spawn(process.execPath, [bin, 'check', '--jsonl', file], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let err = '';
+    child.stderr.on('data', (d: Buffer) => (err += d.toString()));
+    // Read the first chunk, then close the pipe while results are still being written.
+    await new Promise<void>((resolve) => child.stdout.once('data', () => resolve()));
+    child.stdout.destroy();
+    const code = await new Promise<number | null>((r) => child.on('close', (c) => r(c)));
+    expect(err).not.toMatch(/EPIPE|Error|at /);
+    expect(code).toBe(0);
+  });
 });
