@@ -9,10 +9,10 @@ import { RuleSchema, describeIssues, v } from './schema.js';
 import { fillTemplate } from './suggest.js';
 import { tokenize, type Span } from './text.js';
 import type { AnalyzeOptions, Category, Cue, DetectedLang, Flag, Lang, Result, RuleSource, ScoreStep, Severity, Verdict } from './types.js';
+import { THRESHOLDS } from './types.js';
 import { findSignoff, readerName, voiceCounts } from './voice.js';
 
 export const BASE_SCORE = 75;
-export const THRESHOLDS = { human: 65, mixed: 40 } as const;
 const PENALTY: Record<Severity, number> = { hint: 6, warning: 15, problem: 25 };
 const SEVERITY_RANK: Record<Severity, number> = { hint: 0, warning: 1, problem: 2 };
 const STRICTNESS = { relaxed: 0.7, normal: 1, strict: 1.3 } as const;

@@ -14,6 +14,9 @@ export const CATEGORIES = [
 ] as const;
 export type Category = (typeof CATEGORIES)[number];
 
+/** Scores at or above `human` are human, at or above `mixed` mixed, below that scripted. */
+export const THRESHOLDS = { human: 65, mixed: 40 } as const;
+
 export const SEVERITIES = ['hint', 'warning', 'problem'] as const;
 export type Severity = (typeof SEVERITIES)[number];
 

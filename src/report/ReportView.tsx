@@ -5,7 +5,8 @@
  * so the view can sit inside another page.
  */
 import type { ComponentChildren } from 'preact';
-import type { Category, Verdict } from '../engine/types.js';
+import { THRESHOLDS, type Category, type Severity, type Verdict } from '../engine/types.js';
+import { makeTranslator, termsFor } from '../shared/i18n.js';
 import type { CategoryCount, DuplicateCluster, ReportData, ReportFlag, RuleCount, WorstReply } from './aggregate.js';
 import type { LineError } from './parse.js';
 
@@ -64,21 +65,11 @@ const EN = {
   v_mixed: 'Mixed',
   v_scripted: 'Scripted',
   v_unknown: 'Other language',
-  c_scripted: 'Scripted',
-  c_process: 'Process',
-  c_anonymous: 'Anonymous',
-  c_broadcast: 'Broadcast',
-  c_evasive: 'Evasive',
-  c_formal: 'Formal',
-  c_unempathetic: 'Cold',
-  s_hint: 'hint',
-  s_warning: 'warning',
-  s_problem: 'problem',
 };
 
-export type ReportStringKey = keyof typeof EN;
+export type ReportStringKey = keyof typeof EN | `cat_${Category}` | `sev_${Severity}`;
 
-const NL: Record<ReportStringKey, string> = {
+const NL: Record<keyof typeof EN, string> = {
   title: 'Teamrapport',
   source: 'Bron',
   summary: 'Overzicht',
@@ -131,32 +122,17 @@ const NL: Record<ReportStringKey, string> = {
   v_mixed: 'Gemengd',
   v_scripted: 'Gescript',
   v_unknown: 'Andere taal',
-  c_scripted: 'Gescript',
-  c_process: 'Procedure',
-  c_anonymous: 'Anoniem',
-  c_broadcast: 'Zenden',
-  c_evasive: 'Ontwijkend',
-  c_formal: 'Stijf',
-  c_unempathetic: 'Kil',
-  s_hint: 'tip',
-  s_warning: 'let op',
-  s_problem: 'probleem',
 };
 
-export const REPORT_STRINGS: Record<ReportLang, Record<ReportStringKey, string>> = { en: EN, nl: NL };
-
-/** The verdict thresholds (as in the engine's README): shown in the footer. */
-const THRESHOLDS = { human: 65, mixed: 40 };
+export const REPORT_STRINGS: Record<ReportLang, Record<ReportStringKey, string>> = {
+  en: { ...EN, ...termsFor('en') },
+  nl: { ...NL, ...termsFor('nl') },
+};
 
 type T = (key: ReportStringKey, vars?: Record<string, string | number>) => string;
 
 export function reportStrings(lang: ReportLang): T {
-  const table = REPORT_STRINGS[lang] ?? EN;
-  return (key, vars) => {
-    let s = table[key] ?? EN[key];
-    if (vars) for (const [k, v] of Object.entries(vars)) s = s.split(`{${k}}`).join(String(v));
-    return s;
-  };
+  return makeTranslator(REPORT_STRINGS[lang] ?? REPORT_STRINGS.en);
 }
 
 function formats(lang: ReportLang) {
@@ -309,7 +285,7 @@ export function CategoryChart({ data, lang }: PartProps) {
   const total = data.totals.replies;
   const bars: Bar[] = data.categories.map((c: CategoryCount) => ({
     key: c.category,
-    label: t(`c_${c.category}`),
+    label: t(`cat_${c.category}`),
     value: c.replies,
     text: total > 0 ? `${f.n(c.replies)} (${f.pct(c.share)})` : f.n(c.replies),
     cls: `ht-c-${c.category}`,
@@ -327,7 +303,7 @@ export function CategoryChart({ data, lang }: PartProps) {
 
 function CategoryTag({ category, lang }: { category: Category; lang: ReportLang }) {
   const t = reportStrings(lang);
-  return <span class={`ht-tag ht-c-${category}`}>{t(`c_${category}`)}</span>;
+  return <span class={`ht-tag ht-c-${category}`}>{t(`cat_${category}`)}</span>;
 }
 
 function ruleMessage(r: RuleCount, lang: ReportLang): string {
@@ -410,7 +386,7 @@ export function HighlightedText({ text, flags, lang }: { text: string; flags: re
     const piece = text.slice(s.start, s.end);
     if (s.flags.length === 0) return piece;
     const first = s.flags[0]!;
-    const title = s.flags.map((f) => `${t(`c_${f.category}`)}: ${f.message}`).join('\n');
+    const title = s.flags.map((f) => `${t(`cat_${f.category}`)}: ${f.message}`).join('\n');
     return (
       <mark key={s.start} class={`ht-mark ht-c-${first.category} ht-s-${first.severity}`} title={title}>
         {piece}
@@ -442,7 +418,7 @@ function WorstItem({ w, lang }: { w: WorstReply; lang: ReportLang }) {
         <ul class="ht-flags">
           {w.flags.map((f, i) => (
             <li key={i}>
-              <CategoryTag category={f.category} lang={lang} /> <span class="ht-sev">{t(`s_${f.severity}`)}</span>{' '}
+              <CategoryTag category={f.category} lang={lang} /> <span class="ht-sev">{t(`sev_${f.severity}`)}</span>{' '}
               <q dir="auto">{f.text}</q>: {f.message}
               {f.suggestion !== undefined && f.suggestion !== '' && <span class="ht-try"> ({t('tryText', { s: f.suggestion })})</span>}
             </li>

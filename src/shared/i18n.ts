@@ -1,4 +1,6 @@
 /** Interface strings in English and Dutch, following the browser's language. */
+import { CATEGORY_NAMES } from '../engine/categories.generated.js';
+import { CATEGORIES, type Category, type Severity } from '../engine/types.js';
 
 const en = {
   coachName: 'Human Tone',
@@ -42,21 +44,13 @@ const en = {
   popupTurnOn: 'Turn on',
   popupStudio: 'Open the studio',
   popupLocal: 'Everything stays on this device.',
-  cat_scripted: 'Scripted',
-  cat_process: 'Process',
-  cat_anonymous: 'Anonymous',
-  cat_broadcast: 'Broadcast',
-  cat_evasive: 'Evasive',
-  cat_formal: 'Formal',
-  cat_unempathetic: 'Cold',
-  sev_hint: 'hint',
-  sev_warning: 'warning',
-  sev_problem: 'problem',
 };
 
-export type Key = keyof typeof en;
+/** Category names come from rules/categories.yaml (the one place they are written); severities are named here. */
+type TermKey = `cat_${Category}` | `sev_${Severity}`;
+export type Key = keyof typeof en | TermKey;
 
-const nl: Record<Key, string> = {
+const nl: Record<keyof typeof en, string> = {
   coachName: 'Human Tone',
   badgeLabel: 'Human Tone: {verdict}, score {score}. Open de coach.',
   verdict_human: 'Klinkt menselijk',
@@ -98,16 +92,6 @@ const nl: Record<Key, string> = {
   popupTurnOn: 'Aanzetten',
   popupStudio: 'Open de studio',
   popupLocal: 'Alles blijft op dit apparaat.',
-  cat_scripted: 'Gescript',
-  cat_process: 'Procedure',
-  cat_anonymous: 'Anoniem',
-  cat_broadcast: 'Zenden',
-  cat_evasive: 'Ontwijkend',
-  cat_formal: 'Stijf',
-  cat_unempathetic: 'Kil',
-  sev_hint: 'tip',
-  sev_warning: 'let op',
-  sev_problem: 'probleem',
 };
 
 export type UiLang = 'en' | 'nl';
@@ -116,17 +100,30 @@ export function uiLangFrom(tag: string | undefined): UiLang {
   return tag && /^nl\b|^nl-|^nl_/i.test(tag) ? 'nl' : 'en';
 }
 
-/** A lookup into string tables with {placeholders}; the extension and the studio both use it. */
+const SEVERITY_NAMES: Record<UiLang, Record<Severity, string>> = {
+  en: { hint: 'hint', warning: 'warning', problem: 'problem' },
+  nl: { hint: 'tip', warning: 'let op', problem: 'probleem' },
+};
+
+/** The names of categories (`cat_*`) and severities (`sev_*`), for every table that shows flags. */
+export function termsFor(lang: UiLang): Record<TermKey, string> {
+  const terms = {} as Record<TermKey, string>;
+  for (const c of CATEGORIES) terms[`cat_${c}`] = CATEGORY_NAMES[c][lang];
+  for (const [sev, name] of Object.entries(SEVERITY_NAMES[lang]) as [Severity, string][]) terms[`sev_${sev}`] = name;
+  return terms;
+}
+
+/** A lookup into string tables with {placeholders}; the extension, the studio and the report use it. */
 export function makeTranslator<K extends string>(table: Readonly<Record<K, string>>) {
   return (key: K, vars?: Record<string, string | number>): string => {
     let s = table[key];
-    if (vars) for (const [k, v] of Object.entries(vars)) s = s.replace(`{${k}}`, String(v));
+    if (vars) for (const [k, v] of Object.entries(vars)) s = s.split(`{${k}}`).join(String(v));
     return s;
   };
 }
 
 export function translator(lang: UiLang) {
-  return makeTranslator<Key>(lang === 'nl' ? nl : en);
+  return makeTranslator<Key>({ ...(lang === 'nl' ? nl : en), ...termsFor(lang) });
 }
 
 export type T = ReturnType<typeof translator>;
