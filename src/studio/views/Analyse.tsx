@@ -3,6 +3,7 @@ import { useMemo, useState } from 'preact/hooks';
 import { analyze, applySuggestion } from '../../engine/index.js';
 import { CueList, FlagList, Verdict } from '../components/Flags.js';
 import { Highlighted } from '../components/Highlighted.js';
+import { MessageFields } from '../components/MessageFields.js';
 import { ScorePicture } from '../components/ScorePicture.js';
 import type { ST } from '../i18n.js';
 import { CaseTools } from './CaseTools.js';
@@ -31,14 +32,7 @@ export function Analyse({ t, value, onChange }: { t: ST; value: CaseState; onCha
   return (
     <section class="analyse" aria-label={t('tabAnalyse')}>
       <div class="inputs">
-        <label>
-          {t('context')}
-          <textarea rows={3} value={value.context} placeholder={t('contextPlaceholder')} onInput={(e) => onChange({ ...value, context: (e.target as HTMLTextAreaElement).value })} />
-        </label>
-        <label class="narrow">
-          {t('author')}
-          <input type="text" value={value.author} onInput={(e) => onChange({ ...value, author: (e.target as HTMLInputElement).value })} />
-        </label>
+        <MessageFields t={t} value={value} onChange={onChange} rows={3} />
         <label>
           {t('reply')}
           <textarea

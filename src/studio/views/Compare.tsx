@@ -3,9 +3,11 @@ import { useMemo } from 'preact/hooks';
 import { analyze, type Result } from '../../engine/index.js';
 import { CueList, FlagList, Verdict } from '../components/Flags.js';
 import { Highlighted } from '../components/Highlighted.js';
+import { MessageFields } from '../components/MessageFields.js';
 import { ScorePicture } from '../components/ScorePicture.js';
 import { wordDiff } from '../diff.js';
 import type { ST } from '../i18n.js';
+import { optionsOf } from './Analyse.js';
 import { CaseTools } from './CaseTools.js';
 
 export interface CompareState {
@@ -29,7 +31,7 @@ function changes(a: Result, b: Result) {
 }
 
 export function Compare({ t, value, onChange }: { t: ST; value: CompareState; onChange(next: CompareState): void }) {
-  const opts = { context: value.context.trim() || undefined, author: value.author.trim() || undefined };
+  const opts = optionsOf(value);
   const a = useMemo(() => analyze(value.before, opts), [value.before, value.context, value.author]);
   const b = useMemo(() => analyze(value.after, opts), [value.after, value.context, value.author]);
   const delta = b.score - a.score;
@@ -55,14 +57,7 @@ export function Compare({ t, value, onChange }: { t: ST; value: CompareState; on
   return (
     <section class="compare" aria-label={t('tabCompare')}>
       <div class="inputs">
-        <label>
-          {t('context')}
-          <textarea rows={2} value={value.context} placeholder={t('contextPlaceholder')} onInput={(e) => onChange({ ...value, context: (e.target as HTMLTextAreaElement).value })} />
-        </label>
-        <label class="narrow">
-          {t('author')}
-          <input type="text" value={value.author} onInput={(e) => onChange({ ...value, author: (e.target as HTMLInputElement).value })} />
-        </label>
+        <MessageFields t={t} value={value} onChange={onChange} rows={2} />
         <button type="button" onClick={() => onChange({ ...value, before: value.after, after: value.before })}>
           {t('swap')}
         </button>
