@@ -2,9 +2,9 @@
 import { runCheck, sentencesOf, type CheckContext, type CheckHit } from './checks.js';
 import { fold } from './fold.js';
 import { detectLanguage } from './lang.js';
-import { buildPack, DATA, getPack, type Pack, type WordInfo } from './packs.js';
+import { buildPack, DATA, getPack, type Pack } from './packs.js';
 import { W } from './wordclass.js';
-import { wordRecords } from './words.js';
+import { makeRoomForWords, wordIds } from './words.js';
 import { RuleSchema, describeIssues, v } from './schema.js';
 import { fillTemplate } from './suggest.js';
 import { tokenize, type Span } from './text.js';
@@ -83,8 +83,9 @@ export function analyze(input: string, options: AnalyzeOptions = {}): Result {
   const body = text.length > MAX_ANALYZED ? text.slice(0, MAX_ANALYZED) : text;
   const folded = fold(body);
   const tokens = tokenize(folded);
-  const records = wordRecords(tokens.words);
-  const detected = options.lang && options.lang !== 'auto' ? options.lang : detectLanguage(body, folded, tokens, records);
+  makeRoomForWords();
+  const ids = wordIds(tokens.words);
+  const detected = options.lang && options.lang !== 'auto' ? options.lang : detectLanguage(body, folded, tokens, ids);
   if (detected === 'other') return unknownResult('other');
   const lang: Lang = detected;
   const pack = packFor(lang, options.extraRules);
@@ -93,17 +94,12 @@ export function analyze(input: string, options: AnalyzeOptions = {}): Result {
   const disabledCats = options.disabledCategories?.length ? new Set<Category>(options.disabledCategories) : null;
   const enabled = (r: RuleSource) => !disabledRules?.has(r.id) && !disabledCats?.has(r.category);
 
-  // Each word looked up once; one pass over the reply for phrase rules, cues and acknowledgements.
-  // Built-in packs keep their word info in the shared records; a pack with extra rules has its own.
-  const shared = pack === getPack(lang);
-  const infos = new Array<WordInfo>(records.length);
-  for (let t = 0; t < records.length; t++) {
-    const r = records[t]!;
-    infos[t] = shared ? (r[lang] ??= pack.computeInfo(tokens.words[t]!)) : pack.info(tokens.words[t]!);
-  }
-  const hits = pack.replySet.findWith(folded, infos, tokens.starts);
+  // Each word hashed once (its id); one pass over the reply for phrase rules, cues and acknowledgements.
+  const bits: number[] = [];
+  for (let t = 0; t < ids.length; t++) bits.push(pack.wordBits.get(ids[t]!) - 1);
+  const hits = pack.replySet.findIds(folded, ids, tokens.starts);
   const signoff = findSignoff(body, pack);
-  const { org, firstPerson } = voiceCounts(infos);
+  const { org, firstPerson } = voiceCounts(bits);
   const context = typeof options.context === 'string' ? options.context.slice(0, MAX_ANALYZED) : '';
   const contextFolded = fold(context);
   const reader = readerName(options.author, context, pack);
@@ -130,7 +126,7 @@ export function analyze(input: string, options: AnalyzeOptions = {}): Result {
     text: body,
     folded,
     tokens,
-    infos,
+    bits,
     pack,
     options,
     signoff,
@@ -316,7 +312,7 @@ function cueCheck(name: string, ctx: CheckContext, inFlag: (s: Span) => boolean,
     case 'first-person': {
       for (let t = 0; t < words.length; t++) {
         const s = { start: starts[t]!, end: ends[t]! };
-        if (ctx.infos[t]!.bits & W.firstPerson && !inFlag(s)) return s;
+        if (ctx.bits[t]! & W.firstPerson && !inFlag(s)) return s;
       }
       return null;
     }

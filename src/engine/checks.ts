@@ -3,7 +3,7 @@
  * the rule holds the words (message, why, suggestion templates), the code finds the spans.
  */
 import { fold } from './fold.js';
-import type { Pack, WordInfo } from './packs.js';
+import type { Pack } from './packs.js';
 import { W } from './wordclass.js';
 import { atSentenceStart, emojiSpans, isSpace, sentences, type Span, type Tokens } from './text.js';
 import type { AnalyzeOptions } from './types.js';
@@ -13,8 +13,8 @@ export interface CheckContext {
   text: string;
   folded: string;
   tokens: Tokens;
-  /** Per token: what the word is in this language (W bits) and its patterns. */
-  infos: readonly WordInfo[];
+  /** Per token: what the word is in this language (W bits). */
+  bits: readonly number[];
   pack: Pack;
   options: AnalyzeOptions;
   signoff: Signoff | null;
@@ -65,7 +65,7 @@ function firstPersonRewrite(ctx: CheckContext): { span: Span; rewrite: string } 
   const { words, starts, ends } = ctx.tokens;
   const { rewrites, rewriteMaxWords } = ctx.pack;
   for (let t = 0; t < words.length; t++) {
-    if (!(ctx.infos[t]!.bits & W.orgVoice)) continue;
+    if (!(ctx.bits[t]! & W.orgVoice)) continue;
     // Longest phrase first; it may start one word before the org word ("kunnen wij" -> "kan ik").
     for (let len = Math.min(rewriteMaxWords, words.length); len >= 1; len--) {
       for (const s of [t, t - 1]) {
@@ -257,9 +257,9 @@ const checks: Record<string, Check> = {
     if (!addr) return [];
     const formal: number[] = [];
     const informal: number[] = [];
-    ctx.infos.forEach((info, t) => {
-      if (info.bits & W.formal) formal.push(t);
-      else if (info.bits & W.informal) informal.push(t);
+    ctx.bits.forEach((bits, t) => {
+      if (bits & W.formal) formal.push(t);
+      else if (bits & W.informal) informal.push(t);
     });
     if (formal.length === 0 || informal.length === 0) return [];
     const useFormal = formal.length >= informal.length;

@@ -7,12 +7,13 @@ import { fold } from './fold.js';
 import { DATA } from './packs.js';
 import type { DetectedLang } from './types.js';
 import { tokenize, type Tokens } from './text.js';
+import { WordTable } from './words.js';
 
 /** Index 0 is English, 1 Dutch, the rest languages we leave alone. */
 let langNames: string[] = [];
-let wordLangs: Map<string, readonly number[]> | null = null;
+let wordLangs: Map<string, number> | null = null;
 
-function tables(): Map<string, readonly number[]> {
+function tables(): Map<string, number> {
   if (wordLangs) return wordLangs;
   const lists: [string, string[]][] = [
     ['en', DATA.packs.en.lexicon.stopwords],
@@ -20,24 +21,25 @@ function tables(): Map<string, readonly number[]> {
     ...Object.entries(DATA.detect),
   ];
   langNames = lists.map(([l]) => l);
-  const table = new Map<string, number[]>();
+  if (lists.length > 16) throw new Error('language detection: at most 16 languages');
+  const table = new Map<string, number>();
   lists.forEach(([, words], idx) => {
-    for (const w of new Set(words.map(fold))) {
-      const l = table.get(w);
-      if (l) l.push(idx);
-      else table.set(w, [idx]);
-    }
+    for (const w of new Set(words.map(fold))) table.set(w, (table.get(w) ?? 0) | (1 << idx));
   });
   wordLangs = table;
   return table;
 }
 
-/** The languages (indices) whose function words include `word`. */
-export function langsOf(word: string): readonly number[] | undefined {
-  return tables().get(word);
+/** The languages whose function words include `word`, as a mask (bit k: language index k; 0: none). */
+export function langsOf(word: string): number {
+  return tables().get(word) ?? 0;
 }
 
-export function detectLanguage(text: string, folded = fold(text), tokens: Tokens = tokenize(folded), records?: readonly { langs: readonly number[] | undefined }[]): DetectedLang {
+/** Language masks by word id, plus one (WordTable keeps 0 for "not computed"). */
+const masksById = new WordTable((w) => langsOf(w) + 1);
+
+/** `ids`: the tokens' word ids when the caller has them (see words.ts), so that each mask is looked up by number. */
+export function detectLanguage(text: string, folded = fold(text), tokens: Tokens = tokenize(folded), ids?: Int32Array): DetectedLang {
   // Script from the words themselves: letters of other scripts (Cyrillic, Arabic, CJK, ...) mean
   // "not ours". Punctuation, symbols and emoji are not words, so they do not count either way.
   let latin = 0;
@@ -60,10 +62,13 @@ export function detectLanguage(text: string, folded = fold(text), tokens: Tokens
     const at = tokens.starts[t]!;
     const before = at > 0 ? folded.charCodeAt(at - 1) : 0;
     if (before === 0x40 || before === 0x2f || before === 0x2e) continue;
-    const langs = records ? records[t]!.langs : table.get(tokens.words[t]!);
-    if (!langs) continue;
-    const share = 1 / langs.length;
-    for (let k = 0; k < langs.length; k++) scores[langs[k]!]! += share;
+    const mask = ids ? masksById.get(ids[t]!) - 1 : (table.get(tokens.words[t]!) ?? 0);
+    if (mask === 0) continue;
+    // A function word of two languages counts half for each.
+    let n = 0;
+    for (let m = mask; m; m &= m - 1) n++;
+    const share = 1 / n;
+    for (let k = 0, m = mask; m; k++, m >>>= 1) if (m & 1) scores[k]! += share;
   }
   // The best score wins; on a tie the lower index (English, then Dutch) wins.
   let best = -1;

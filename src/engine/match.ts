@@ -4,13 +4,7 @@
  */
 import type { Anchor, CompiledPattern } from './pattern.js';
 import { tokenPieces, type Tokens } from './text.js';
-
-export interface TokenEntry {
-  /** Patterns this token makes worth trying. */
-  ids: number[];
-  /** Ids of required words this token provides. */
-  words: number[];
-}
+import { WordTable, wordEpoch, wordIds } from './words.js';
 
 export interface PatternHit<T> {
   ref: T;
@@ -78,44 +72,56 @@ export class PatternSet<T> {
     }
   }
 
-  /** Candidate patterns for one word (piece), and its vocabulary id (-1: no pattern requires it); memoised. */
-  private readonly memo = new Map<string, { ids: number[]; word: number }>();
+  /**
+   * Per word id, where its entry starts in `entryData`, plus one: [n, n candidate pattern ids, m, m
+   * required-word ids]. Offset 0 holds the empty entry that most words share.
+   */
+  private readonly entryAt = new WordTable((word) => this.addEntry(word) + 1);
+  private entryData = new Int32Array(1024);
+  private entryEnd = 2;
+  private entryEpoch = wordEpoch();
 
-  private entryFor(p: string): { ids: number[]; word: number } {
-    let entry = this.memo.get(p);
-    if (entry) return entry;
-    const found = new Set<number>(this.exact.get(p));
-    for (const len of this.prefixLens) if (p.length >= len) for (const id of this.prefix.get(p.slice(0, len)) ?? []) found.add(id);
-    for (const len of this.suffixLens) if (p.length >= len) for (const id of this.suffix.get(p.slice(p.length - len)) ?? []) found.add(id);
-    entry = { ids: [...found], word: this.vocab.get(p) ?? -1 };
-    if (this.memo.size > 100_000) this.memo.clear();
-    this.memo.set(p, entry);
-    return entry;
-  }
-
-  /** Candidates and required-word id of one token (all its pieces), for callers that memoise per token. */
-  tokenEntry(word: string): TokenEntry {
-    if (word.indexOf("'") < 0) {
-      const e = this.entryFor(word);
-      return { ids: e.ids, words: e.word >= 0 ? [e.word] : [] };
-    }
+  private addEntry(word: string): number {
     const ids = new Set<number>();
     const words: number[] = [];
     for (const p of tokenPieces(word)) {
-      const e = this.entryFor(p);
-      for (const id of e.ids) ids.add(id);
-      if (e.word >= 0) words.push(e.word);
+      for (const id of this.exact.get(p) ?? []) ids.add(id);
+      for (const len of this.prefixLens) if (p.length >= len) for (const id of this.prefix.get(p.slice(0, len)) ?? []) ids.add(id);
+      for (const len of this.suffixLens) if (p.length >= len) for (const id of this.suffix.get(p.slice(p.length - len)) ?? []) ids.add(id);
+      const w = this.vocab.get(p);
+      if (w !== undefined) words.push(w);
     }
-    return { ids: [...ids], words };
+    if (ids.size === 0 && words.length === 0) return 0;
+    const need = this.entryEnd + 2 + ids.size + words.length;
+    if (need > this.entryData.length) {
+      let size = this.entryData.length * 2;
+      while (size < need) size *= 2;
+      const grown = new Int32Array(size);
+      grown.set(this.entryData.subarray(0, this.entryEnd));
+      this.entryData = grown;
+    }
+    const d = this.entryData;
+    const at = this.entryEnd;
+    let k = at;
+    d[k++] = ids.size;
+    for (const id of ids) d[k++] = id;
+    d[k++] = words.length;
+    for (const w of words) d[k++] = w;
+    this.entryEnd = k;
+    return at;
   }
 
   /** All matches of all patterns, by position. */
   find(folded: string, tokens: Tokens): PatternHit<T>[] {
-    return this.findWith(folded, tokens.words.map((w) => this.tokenEntry(w)), tokens.starts);
+    return this.findIds(folded, wordIds(tokens.words), tokens.starts);
   }
 
-  /** As find(), with each token's entry already looked up (see tokenEntry). */
-  findWith(folded: string, entries: readonly TokenEntry[], starts?: readonly number[]): PatternHit<T>[] {
+  /** As find(), with the tokens' word ids (see words.ts) already looked up. */
+  findIds(folded: string, ids: Int32Array, starts?: readonly number[]): PatternHit<T>[] {
+    if (this.entryEpoch !== wordEpoch()) {
+      this.entryEpoch = wordEpoch();
+      this.entryEnd = 2;
+    }
     if (this.stamp.length < this.patterns.length) {
       this.stamp = new Uint32Array(this.patterns.length);
       this.firstToken = new Int32Array(this.patterns.length);
@@ -136,19 +142,22 @@ export class PatternSet<T> {
       firstToken[id] = -1;
       candidates.push(id);
     }
-    for (let t = 0; t < entries.length; t++) {
-      const entry = entries[t]!;
-      const ws = entry.words;
-      for (let k = 0; k < ws.length; k++) wordStamp[ws[k]!] = g;
-      const ids = entry.ids;
-      for (let k = 0; k < ids.length; k++) {
-        const id = ids[k]!;
+    const entryAt = this.entryAt;
+    for (let t = 0; t < ids.length; t++) {
+      let o = entryAt.get(ids[t]!) - 1;
+      if (o === 0) continue;
+      const d = this.entryData;
+      const n = d[o++]!;
+      for (const stop = o + n; o < stop; o++) {
+        const id = d[o]!;
         if (stamp[id] !== g) {
           stamp[id] = g;
           firstToken[id] = t;
           candidates.push(id);
         }
       }
+      const m = d[o++]!;
+      for (const stop = o + m; o < stop; o++) wordStamp[d[o]!] = g;
     }
 
     const hits: PatternHit<T>[] = [];

@@ -1,6 +1,7 @@
 /** Language packs: the compiled rule data of one language, built once on first use. */
 import { fold } from './fold.js';
-import { PatternSet, type TokenEntry } from './match.js';
+import { PatternSet } from './match.js';
+import { WordTable } from './words.js';
 import { compilePattern, fromPrecompiled, type CompiledPattern, type Macros, type PrecompiledPattern } from './pattern.js';
 import type { CategoryInfo, Lexicon } from './schema.js';
 import type { CueSource, Lang, RuleSource } from './types.js';
@@ -34,20 +35,13 @@ export interface CompiledRule {
   order: number;
 }
 
-/** What a word is in this language, looked up once per word and remembered (see Pack.info). */
-export interface WordInfo extends TokenEntry {
-  bits: number;
-}
-
 export { W } from './wordclass.js';
 import { W } from './wordclass.js';
 
 export interface Pack {
   lang: Lang;
-  /** The word's classes (W bits) and its candidate patterns, memoised. */
-  info(word: string): WordInfo;
-  /** The same, not memoised (for callers that keep their own per-word record). */
-  computeInfo(word: string): WordInfo;
+  /** Per word id (see words.ts): the word's classes in this language (W bits), plus one. */
+  wordBits: WordTable;
   lexicon: Lexicon;
   macros: Macros;
   rules: CompiledRule[];
@@ -141,25 +135,14 @@ export function buildPack(lang: Lang, src: PackSource, extra: readonly RuleSourc
   }
 
   const classes: [Set<string>, number][] = [];
-  const memo = new Map<string, WordInfo>();
-  const computeInfo = (word: string): WordInfo => {
+  const wordBits = new WordTable((word) => {
     let bits = 0;
     for (const [set, bit] of classes) if (set.has(word)) bits |= bit;
-    return { ...replySet.tokenEntry(word), bits };
-  };
-  const info = (word: string): WordInfo => {
-    let wi = memo.get(word);
-    if (!wi) {
-      wi = computeInfo(word);
-      if (memo.size > 100_000) memo.clear();
-      memo.set(word, wi);
-    }
-    return wi;
-  };
+    return bits + 1;
+  });
   const pack: Pack = {
     lang,
-    info,
-    computeInfo,
+    wordBits,
     lexicon,
     macros,
     rules,

@@ -1,6 +1,6 @@
 /** Who speaks in a reply: a person ("I", a sign-off) or an organisation ("we", a department). */
 import { fold } from './fold.js';
-import type { Pack, WordInfo } from './packs.js';
+import type { Pack } from './packs.js';
 import { W } from './wordclass.js';
 import { isSpace, type Span } from './text.js';
 
@@ -204,12 +204,12 @@ function escape(s: string): string {
 }
 
 /** Counts of organisation and first-person words, and where the first organisation word is. */
-export function voiceCounts(infos: readonly WordInfo[]): { org: number; firstPerson: number; firstOrg: number } {
+export function voiceCounts(wordBits: readonly number[]): { org: number; firstPerson: number; firstOrg: number } {
   let org = 0;
   let firstPerson = 0;
   let firstOrg = -1;
-  for (let t = 0; t < infos.length; t++) {
-    const bits = infos[t]!.bits;
+  for (let t = 0; t < wordBits.length; t++) {
+    const bits = wordBits[t]!;
     if (bits & W.orgVoice) {
       org++;
       if (firstOrg < 0) firstOrg = t;

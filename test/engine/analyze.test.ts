@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { analyze, applySuggestion, validateExtraRules, type RuleSource } from '../../src/engine/index.js';
+import { MAX_WORDS, wordEpoch, wordIds } from '../../src/engine/words.js';
 
 const rule = (over: Partial<RuleSource> & Pick<RuleSource, 'id' | 'patterns'>): RuleSource => ({
   lang: 'en',
@@ -135,5 +136,26 @@ describe('analyze', () => {
     expect(applySuggestion(text, we, 0)).toBe('I will look into this and get back to you.');
     const unsigned = analyze(text, { signature: 'JD' }).flags.find((f) => f.rule === 'anonymous.unsigned')!;
     expect(applySuggestion(text, unsigned, 0)).toBe('We will look into this and get back to you. ^JD');
+  });
+});
+
+describe('word ids', () => {
+  test('when the word table is full it starts afresh between replies, and results stay the same', () => {
+    const replies = [
+      'We apologize for any inconvenience. Please DM us your account number so we can look into this.',
+      'Sorry Sam, that delay is on us. I have rebooked you on the 14:10 and will check in tomorrow. – Nadia',
+      'Excuses voor het ongemak. Wij verwijzen u naar ons contactformulier. Met vriendelijke groet, Klantenservice',
+    ];
+    const team = { extraRules: teamRules };
+    const before = replies.map((r) => [analyze(r), analyze(r, team)]);
+    const epoch = wordEpoch();
+    // Fill the table past its limit with words no reply has.
+    const filler: string[] = [];
+    for (let i = 0; i <= MAX_WORDS; i++) filler.push(`zq${i.toString(36)}`);
+    wordIds(filler);
+    expect(wordEpoch()).toBe(epoch);
+    const after = replies.map((r) => [analyze(r), analyze(r, team)]);
+    expect(wordEpoch()).toBe(epoch + 1);
+    expect(after).toEqual(before);
   });
 });
