@@ -4,7 +4,7 @@ import { fold } from './fold.js';
 import { detectLanguage } from './lang.js';
 import { buildPack, DATA, getPack, type Pack } from './packs.js';
 import { W } from './wordclass.js';
-import { makeRoomForWords, wordIds } from './words.js';
+import { makeRoomForWords } from './words.js';
 import { RuleSchema, describeIssues, v } from './schema.js';
 import { fillTemplate } from './suggest.js';
 import { tokenize, type Span } from './text.js';
@@ -82,10 +82,10 @@ export function analyze(input: string, options: AnalyzeOptions = {}): Result {
   // Long input: coach the beginning; offsets stay those of the full input.
   const body = text.length > MAX_ANALYZED ? text.slice(0, MAX_ANALYZED) : text;
   const folded = fold(body);
-  const tokens = tokenize(folded);
   makeRoomForWords();
-  const ids = wordIds(tokens.words);
-  const detected = options.lang && options.lang !== 'auto' ? options.lang : detectLanguage(body, folded, tokens, ids);
+  const tokens = tokenize(folded);
+  const ids = tokens.ids;
+  const detected = options.lang && options.lang !== 'auto' ? options.lang : detectLanguage(body, folded, tokens);
   if (detected === 'other') return unknownResult('other');
   const lang: Lang = detected;
   const pack = packFor(lang, options.extraRules);
@@ -163,8 +163,7 @@ export function analyze(input: string, options: AnalyzeOptions = {}): Result {
   // A cue inside a flagged phrase does not count ("we apologize" is no acknowledgement); the spans of
   // whole-reply checks only mark a place (the last word, the first "we") and block nothing.
   const phraseCoverage = new Coverage(body.length);
-  const checkIds = new Set(pack.checkRules.map((r) => r.src.id));
-  for (const f of flags) if (!checkIds.has(f.rule)) phraseCoverage.take(f);
+  for (const f of flags) if (!pack.checkIds.has(f.rule)) phraseCoverage.take(f);
   const cues = findCues(pack, hits, phraseCoverage, ctx);
   const { score, steps, raw } = computeScore(flags, cues, options.strictness ?? 'normal', pack);
   const verdict: Verdict = score >= THRESHOLDS.human ? 'human' : score >= THRESHOLDS.mixed ? 'mixed' : 'scripted';

@@ -38,8 +38,7 @@ export function langsOf(word: string): number {
 /** Language masks by word id, plus one (WordTable keeps 0 for "not computed"). */
 const masksById = new WordTable((w) => langsOf(w) + 1);
 
-/** `ids`: the tokens' word ids when the caller has them (see words.ts), so that each mask is looked up by number. */
-export function detectLanguage(text: string, folded = fold(text), tokens: Tokens = tokenize(folded), ids?: Int32Array): DetectedLang {
+export function detectLanguage(text: string, folded = fold(text), tokens: Tokens = tokenize(folded)): DetectedLang {
   // Script from the words themselves: letters of other scripts (Cyrillic, Arabic, CJK, ...) mean
   // "not ours". Punctuation, symbols and emoji are not words, so they do not count either way.
   let latin = 0;
@@ -54,7 +53,7 @@ export function detectLanguage(text: string, folded = fold(text), tokens: Tokens
   }
   if (latin === 0 || other > latin * 0.3) return 'other';
 
-  const table = tables();
+  tables(); // fills langNames
   const scores = new Float64Array(langNames.length);
   const limit = Math.min(tokens.words.length, 400);
   for (let t = 0; t < limit; t++) {
@@ -62,7 +61,7 @@ export function detectLanguage(text: string, folded = fold(text), tokens: Tokens
     const at = tokens.starts[t]!;
     const before = at > 0 ? folded.charCodeAt(at - 1) : 0;
     if (before === 0x40 || before === 0x2f || before === 0x2e) continue;
-    const mask = ids ? masksById.get(ids[t]!) - 1 : (table.get(tokens.words[t]!) ?? 0);
+    const mask = masksById.get(tokens.ids[t]!) - 1;
     if (mask === 0) continue;
     // A function word of two languages counts half for each.
     let n = 0;

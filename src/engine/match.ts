@@ -4,7 +4,7 @@
  */
 import type { Anchor, CompiledPattern } from './pattern.js';
 import { tokenPieces, type Tokens } from './text.js';
-import { WordTable, wordEpoch, wordIds } from './words.js';
+import { WordTable, wordEpoch } from './words.js';
 
 export interface PatternHit<T> {
   ref: T;
@@ -113,11 +113,11 @@ export class PatternSet<T> {
 
   /** All matches of all patterns, by position. */
   find(folded: string, tokens: Tokens): PatternHit<T>[] {
-    return this.findIds(folded, wordIds(tokens.words), tokens.starts);
+    return this.findIds(folded, tokens.ids, tokens.starts);
   }
 
   /** As find(), with the tokens' word ids (see words.ts) already looked up. */
-  findIds(folded: string, ids: Int32Array, starts?: readonly number[]): PatternHit<T>[] {
+  findIds(folded: string, ids: readonly number[], starts?: readonly number[]): PatternHit<T>[] {
     if (this.entryEpoch !== wordEpoch()) {
       this.entryEpoch = wordEpoch();
       this.entryEnd = 2;

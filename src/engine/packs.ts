@@ -46,6 +46,8 @@ export interface Pack {
   macros: Macros;
   rules: CompiledRule[];
   checkRules: CompiledRule[];
+  /** Ids of the whole-reply check rules. */
+  checkIds: ReadonlySet<string>;
   cues: CueSource[];
   /** Phrase rules, phrase cues and acknowledgement patterns, matched over the reply in one pass. */
   replySet: PatternSet<MatchRef>;
@@ -147,6 +149,7 @@ export function buildPack(lang: Lang, src: PackSource, extra: readonly RuleSourc
     macros,
     rules,
     checkRules,
+    checkIds: new Set(checkRules.map((r) => r.src.id)),
     cues: src.cues,
     replySet,
     contextSet,

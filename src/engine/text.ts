@@ -1,8 +1,11 @@
 /** Tokens and sentences of a reply, with offsets into the original string. */
+import { internRange, vocabulary } from './words.js';
 
 export interface Tokens {
   /** Folded token text. */
   words: string[];
+  /** Word ids (see words.ts). */
+  ids: number[];
   starts: number[];
   ends: number[];
 }
@@ -24,10 +27,12 @@ function isWordChar(c: number): boolean {
 
 /**
  * Word tokens of folded text. An apostrophe inside a word keeps it whole ("we're", "i'll",
- * "zo'n"), so that a token is what a reader calls a word.
+ * "zo'n"), so that a token is what a reader calls a word. New words join the word ids (words.ts);
+ * call makeRoomForWords() between replies.
  */
 export function tokenize(folded: string): Tokens {
   const words: string[] = [];
+  const ids: number[] = [];
   const starts: number[] = [];
   const ends: number[] = [];
   const n = folded.length;
@@ -48,11 +53,13 @@ export function tokenize(folded: string): Tokens {
       }
       break;
     }
-    words.push(folded.slice(start, i));
+    const id = internRange(folded, start, i);
+    ids.push(id);
+    words.push(vocabulary[id]!);
     starts.push(start);
     ends.push(i);
   }
-  return { words, starts, ends };
+  return { words, ids, starts, ends };
 }
 
 /** Splits a token on apostrophes and other inner marks, like the pattern anchors do. */

@@ -7,9 +7,12 @@
 /** More distinct words than this and the table starts afresh (between replies), so memory stays bounded. */
 export const MAX_WORDS = 250_000;
 
-const index = new Map<string, number>();
 /** Id to word. */
 export const vocabulary: string[] = [];
+/** Id to the word's hash. */
+let hashes = new Int32Array(1024);
+/** Open addressing by hash: id plus one, 0 for an empty slot. Kept at most half full. */
+let slots = new Int32Array(1 << 14);
 let epoch = 0;
 
 /** Changes whenever the ids start afresh: whoever keeps data by word id compares it and drops theirs. */
@@ -24,24 +27,73 @@ export function wordEpoch(): number {
  */
 export function makeRoomForWords(): void {
   if (vocabulary.length <= MAX_WORDS) return;
-  index.clear();
   vocabulary.length = 0;
+  slots.fill(0);
   epoch++;
 }
 
-/** The ids of a reply's words (interning new ones). */
-export function wordIds(words: readonly string[]): Int32Array {
-  const out = new Int32Array(words.length);
-  for (let i = 0; i < words.length; i++) {
-    const w = words[i]!;
-    let id = index.get(w);
-    if (id === undefined) {
-      id = vocabulary.length;
-      vocabulary.push(w);
-      index.set(w, id);
+/**
+ * The id of the word `text.slice(start, end)`, interned on first sight. It is found by hashing the
+ * characters where they are, so a word seen before costs no new string.
+ */
+export function internRange(text: string, start: number, end: number): number {
+  let h = 0x811c9dc5 | 0;
+  for (let i = start; i < end; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+  const len = end - start;
+  const mask = slots.length - 1;
+  let s = h & mask;
+  for (;;) {
+    const v = slots[s]!;
+    if (v === 0) break;
+    const id = v - 1;
+    if (hashes[id] === h) {
+      const w = vocabulary[id]!;
+      if (w.length === len) {
+        let k = 0;
+        while (k < len && w.charCodeAt(k) === text.charCodeAt(start + k)) k++;
+        if (k === len) return id;
+      }
     }
-    out[i] = id;
+    s = (s + 1) & mask;
   }
+  const id = vocabulary.length;
+  // A long slice may keep its whole parent string alive: keep a copy of its own instead.
+  vocabulary.push(len >= 13 ? copyOf(text, start, end) : text.slice(start, end));
+  if (id >= hashes.length) {
+    const grown = new Int32Array(hashes.length * 2);
+    grown.set(hashes);
+    hashes = grown;
+  }
+  hashes[id] = h;
+  slots[s] = id + 1;
+  if (vocabulary.length * 2 > slots.length) rehash(slots.length * 2);
+  return id;
+}
+
+function copyOf(text: string, start: number, end: number): string {
+  let out = '';
+  for (let i = start; i < end; i += 1024) {
+    const codes: number[] = [];
+    for (let k = i; k < Math.min(end, i + 1024); k++) codes.push(text.charCodeAt(k));
+    out += String.fromCharCode(...codes);
+  }
+  return out;
+}
+
+function rehash(size: number): void {
+  slots = new Int32Array(size);
+  const mask = size - 1;
+  for (let id = 0; id < vocabulary.length; id++) {
+    let s = hashes[id]! & mask;
+    while (slots[s] !== 0) s = (s + 1) & mask;
+    slots[s] = id + 1;
+  }
+}
+
+/** The ids of words (interning new ones). */
+export function wordIds(words: readonly string[]): number[] {
+  const out: number[] = [];
+  for (const w of words) out.push(internRange(w, 0, w.length));
   return out;
 }
 
