@@ -163,7 +163,7 @@ export function analyze(input: string, options: AnalyzeOptions = {}): Result {
   // A cue inside a flagged phrase does not count ("we apologize" is no acknowledgement); the spans of
   // whole-reply checks only mark a place (the last word, the first "we") and block nothing.
   const phraseCoverage = new Coverage(body.length);
-  for (const f of flags) if (!pack.checkIds.has(f.rule)) phraseCoverage.take(f);
+  for (const f of flags) if (!pack.checkIds.has(f.rule)) phraseCoverage.take(f.start, f.end);
   const cues = findCues(pack, hits, phraseCoverage, ctx);
   const { score, steps, raw } = computeScore(flags, cues, options.strictness ?? 'normal', pack);
   const verdict: Verdict = score >= THRESHOLDS.human ? 'human' : score >= THRESHOLDS.mixed ? 'mixed' : 'scripted';
@@ -204,15 +204,18 @@ class Coverage {
     this.marks = pooled ? pooled.subarray(0, length + 1) : new Uint8Array(length + 1);
     if (pooled) this.marks.fill(0);
   }
-  free(s: Span): boolean {
-    for (let i = s.start; i < s.end; i++) if (this.marks[i]) return false;
+  // Plain numbers, not span objects: spans come in several shapes (hits, sign-offs, flags), and one
+  // shape per call site keeps the optimised code from being thrown away while a batch warms up.
+  free(start: number, end: number): boolean {
+    const marks = this.marks;
+    for (let i = start; i < end; i++) if (marks[i] !== 0) return false;
     return true;
   }
-  take(s: Span): void {
-    this.marks.fill(1, s.start, s.end);
+  take(start: number, end: number): void {
+    this.marks.fill(1, start, end);
   }
-  release(s: Span): void {
-    this.marks.fill(0, s.start, s.end);
+  release(start: number, end: number): void {
+    this.marks.fill(0, start, end);
   }
 }
 
@@ -231,8 +234,8 @@ function resolveFlags(text: string, phrase: Candidate[], check: Candidate[], slo
   const taken: { c: Candidate; span: Span }[] = [];
   for (const c of phrase) {
     const span = c.spans[0]!;
-    if (coverage.free(span)) {
-      coverage.take(span);
+    if (coverage.free(span.start, span.end)) {
+      coverage.take(span.start, span.end);
       taken.push({ c, span });
     }
   }
@@ -240,21 +243,21 @@ function resolveFlags(text: string, phrase: Candidate[], check: Candidate[], slo
   // is more severe than every phrase flag on its first span takes that span: a missing acknowledgement
   // (a warning) must not vanish behind a hint.
   for (const c of check) {
-    let span = c.spans.find((s) => s.end > s.start && coverage.free(s));
+    let span = c.spans.find((s) => s.end > s.start && coverage.free(s.start, s.end));
     if (!span && c.spans[0] && c.spans[0].end > c.spans[0].start) {
       const first = c.spans[0];
       const inWay = taken.filter((t) => t.span.start < first.end && first.start < t.span.end);
       // Only positional check flags give way (they mark a place, not words); phrase flags keep their words.
       if (inWay.length > 0 && inWay.every((t) => t.c.fromCheck && SEVERITY_RANK[t.c.rule.severity] < SEVERITY_RANK[c.rule.severity])) {
         for (const t of inWay) {
-          coverage.release(t.span);
+          coverage.release(t.span.start, t.span.end);
           taken.splice(taken.indexOf(t), 1);
         }
         span = first;
       }
     }
     if (span) {
-      coverage.take(span);
+      coverage.take(span.start, span.end);
       taken.push({ c, span });
     }
   }
@@ -286,7 +289,7 @@ function resolveFlags(text: string, phrase: Candidate[], check: Candidate[], slo
 
 function findCues(pack: Pack, hits: ReturnType<Pack['replySet']['find']>, coverage: Coverage, ctx: CheckContext): Cue[] {
   const cues: Cue[] = [];
-  const inFlag = (s: Span) => !coverage.free(s);
+  const inFlag = (s: Span) => !coverage.free(s.start, s.end);
   pack.cues.forEach((cue, i) => {
     let found: Span | null | undefined;
     if (cue.check) found = cueCheck(cue.check, ctx, inFlag, hits);
@@ -316,7 +319,7 @@ function cueCheck(name: string, ctx: CheckContext, inFlag: (s: Span) => boolean,
       return null;
     }
     case 'signed':
-      return ctx.signoff?.kind === 'person' ? ctx.signoff : null;
+      return ctx.signoff?.kind === 'person' ? { start: ctx.signoff.start, end: ctx.signoff.end } : null;
     case 'uses-name': {
       if (!ctx.readerForms || !ctx.usesName) return null;
       const t = words.findIndex((w) => ctx.readerForms!.includes(w));

@@ -100,7 +100,7 @@ const checks: Record<string, Check> = {
   /** Signed by a department or "the team" instead of a person. */
   'department-signoff'(ctx) {
     if (ctx.signoff?.kind !== 'department') return [];
-    return [{ spans: [ctx.signoff], slots: { sign: signText(ctx) } }];
+    return [{ spans: [{ start: ctx.signoff.start, end: ctx.signoff.end }], slots: { sign: signText(ctx) } }];
   },
 
   /** Runs of exclamation marks, or many of them. */
