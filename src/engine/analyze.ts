@@ -97,7 +97,7 @@ export function analyze(input: string, options: AnalyzeOptions = {}): Result {
   // Each word hashed once (its id); one pass over the reply for phrase rules, cues and acknowledgements.
   const bits: number[] = [];
   for (let t = 0; t < ids.length; t++) bits.push(pack.wordBits.get(ids[t]!) - 1);
-  const hits = pack.replySet.findIds(folded, ids, tokens.starts);
+  const hits = pack.replySet.find(folded, tokens);
   const signoff = findSignoff(body, pack);
   const { org, firstPerson } = voiceCounts(bits);
   const context = typeof options.context === 'string' ? options.context.slice(0, MAX_ANALYZED) : '';

@@ -25,30 +25,37 @@ export class PatternSet<T> {
   private readonly always: number[] = [];
   private stamp = new Uint32Array(0);
   private generation = 0;
-  /** Per pattern, in this call: the first token that made it a candidate. */
+  /** Per pattern, in this call: the first and the last token that made it a candidate. */
   private firstToken = new Int32Array(0);
+  private lastToken = new Int32Array(0);
 
   /** Required words as integers: checking them is a stamp comparison, not a string lookup. */
   private readonly vocab = new Map<string, number>();
-  private requires: Int32Array[][] = [];
+  /**
+   * Per pattern, where its required words start in `reqData`: [number of requirements, then per
+   * requirement the number of alternatives and their word ids]. Flat, so the check reads adjacent numbers.
+   */
+  private reqAt: number[] = [];
+  private reqData: number[] = [];
   private wordStamp = new Uint32Array(0);
 
   add(pattern: CompiledPattern, ref: T): void {
     const id = this.patterns.length;
     this.patterns.push(pattern);
     this.refs.push(ref);
-    this.requires.push(
-      pattern.requires.map((alts) =>
-        Int32Array.from(alts, (w) => {
-          let v = this.vocab.get(w);
-          if (v === undefined) {
-            v = this.vocab.size;
-            this.vocab.set(w, v);
-          }
-          return v;
-        }),
-      ),
-    );
+    this.reqAt.push(this.reqData.length);
+    this.reqData.push(pattern.requires.length);
+    for (const alts of pattern.requires) {
+      this.reqData.push(alts.length);
+      for (const w of alts) {
+        let v = this.vocab.get(w);
+        if (v === undefined) {
+          v = this.vocab.size;
+          this.vocab.set(w, v);
+        }
+        this.reqData.push(v);
+      }
+    }
     if (!pattern.anchors) {
       this.always.push(id);
       return;
@@ -113,11 +120,7 @@ export class PatternSet<T> {
 
   /** All matches of all patterns, by position. */
   find(folded: string, tokens: Tokens): PatternHit<T>[] {
-    return this.findIds(folded, tokens.ids, tokens.starts);
-  }
-
-  /** As find(), with the tokens' word ids (see words.ts) already looked up. */
-  findIds(folded: string, ids: readonly number[], starts?: readonly number[]): PatternHit<T>[] {
+    const { ids, starts, ends } = tokens;
     if (this.entryEpoch !== wordEpoch()) {
       this.entryEpoch = wordEpoch();
       this.entryEnd = 2;
@@ -125,8 +128,10 @@ export class PatternSet<T> {
     if (this.stamp.length < this.patterns.length) {
       this.stamp = new Uint32Array(this.patterns.length);
       this.firstToken = new Int32Array(this.patterns.length);
+      this.lastToken = new Int32Array(this.patterns.length);
     }
     const firstToken = this.firstToken;
+    const lastToken = this.lastToken;
     if (this.wordStamp.length < this.vocab.size) this.wordStamp = new Uint32Array(this.vocab.size);
     if (++this.generation === 0xffffffff) {
       this.stamp.fill(0);
@@ -140,6 +145,7 @@ export class PatternSet<T> {
     for (const id of this.always) {
       stamp[id] = g;
       firstToken[id] = -1;
+      lastToken[id] = -1;
       candidates.push(id);
     }
     const entryAt = this.entryAt;
@@ -155,26 +161,31 @@ export class PatternSet<T> {
           firstToken[id] = t;
           candidates.push(id);
         }
+        lastToken[id] = t;
       }
       const m = d[o++]!;
       for (const stop = o + m; o < stop; o++) wordStamp[d[o]!] = g;
     }
 
     const hits: PatternHit<T>[] = [];
+    const reqData = this.reqData;
     outer: for (const id of candidates) {
-      const pattern = this.patterns[id]!;
       // Every required word must be there before the regular expression is worth running.
-      const req = this.requires[id]!;
-      for (let r = 0; r < req.length; r++) {
-        const alts = req[r]!;
+      let o = this.reqAt[id]!;
+      for (let r = reqData[o++]!; r > 0; r--) {
         let ok = false;
-        for (let a = 0; a < alts.length && !ok; a++) ok = wordStamp[alts[a]!] === g;
+        for (let a = reqData[o++]!; a > 0; a--, o++) if (!ok && wordStamp[reqData[o]!] === g) ok = true;
         if (!ok) continue outer;
       }
+      const pattern = this.patterns[id]!;
       const re = pattern.regex;
       // No match can start more than `lead` words before the first anchor word: start looking there.
       const from = firstToken[id]!;
-      re.lastIndex = pattern.lead >= 0 && from >= 0 && starts ? (starts[Math.max(0, from - pattern.lead)] ?? 0) : 0;
+      re.lastIndex = pattern.lead >= 0 && from >= 0 ? (starts[Math.max(0, from - pattern.lead)] ?? 0) : 0;
+      // Every match holds one of the pattern's anchor words: once a match ends after the last of them,
+      // there is nothing more to find.
+      const last = lastToken[id]!;
+      const lastEnd = last >= 0 ? ends[last]! : Infinity;
       let m: RegExpExecArray | null;
       while ((m = re.exec(folded)) !== null) {
         const end = m.index + m[0].length;
@@ -185,6 +196,7 @@ export class PatternSet<T> {
         const focus = (m as RegExpExecArray & { indices?: { groups?: Record<string, [number, number] | undefined> } }).indices?.groups?.f;
         if (focus) hits.push({ ref: this.refs[id]!, start: focus[0], end: focus[1] });
         else hits.push({ ref: this.refs[id]!, start: m.index, end });
+        if (end >= lastEnd) break;
       }
     }
     // By position (then pattern): the order every consumer expects, whatever order the words came in.
