@@ -1,5 +1,5 @@
 /** Tokens and sentences of a reply, with offsets into the original string. */
-import { internRange, vocabulary } from './words.js';
+import { HASH_SEED, hashStep, internHashed, vocabulary } from './words.js';
 
 export interface Tokens {
   /** Folded token text. */
@@ -38,22 +38,29 @@ export function tokenize(folded: string): Tokens {
   const n = folded.length;
   let i = 0;
   while (i < n) {
-    if (!isWordChar(folded.charCodeAt(i))) {
+    let c = folded.charCodeAt(i);
+    if (!isWordChar(c)) {
       i++;
       continue;
     }
     const start = i;
+    // The word's hash is computed as it is read (see words.ts).
+    let h = hashStep(HASH_SEED, c);
     i++;
     for (;;) {
-      while (i < n && isWordChar(folded.charCodeAt(i))) i++;
-      // An apostrophe followed by a letter continues the word.
-      if (i + 1 < n && folded.charCodeAt(i) === 0x27 && isWordChar(folded.charCodeAt(i + 1)) && !(folded.charCodeAt(i + 1) <= 0x39)) {
+      while (i < n && isWordChar((c = folded.charCodeAt(i)))) {
+        h = hashStep(h, c);
         i++;
+      }
+      // An apostrophe followed by a letter continues the word.
+      if (i + 1 < n && folded.charCodeAt(i) === 0x27 && isWordChar((c = folded.charCodeAt(i + 1))) && !(c <= 0x39)) {
+        h = hashStep(hashStep(h, 0x27), c);
+        i += 2;
         continue;
       }
       break;
     }
-    const id = internRange(folded, start, i);
+    const id = internHashed(folded, start, i, h);
     ids.push(id);
     words.push(vocabulary[id]!);
     starts.push(start);

@@ -9,8 +9,12 @@ export const MAX_WORDS = 250_000;
 
 /** Id to word. */
 export const vocabulary: string[] = [];
-/** Id to the word's hash. */
-let hashes = new Int32Array(1024);
+/** Id to the word's hash, length and where its characters sit in `pool`: a lookup never touches the string. */
+let hashes: Int32Array = new Int32Array(1024);
+let lengths: Int32Array = new Int32Array(1024);
+let offsets: Int32Array = new Int32Array(1024);
+let pool = new Uint16Array(8192);
+let poolEnd = 0;
 /** Open addressing by hash: id plus one, 0 for an empty slot. Kept at most half full. */
 let slots = new Int32Array(1 << 14);
 let epoch = 0;
@@ -28,17 +32,29 @@ export function wordEpoch(): number {
 export function makeRoomForWords(): void {
   if (vocabulary.length <= MAX_WORDS) return;
   vocabulary.length = 0;
+  poolEnd = 0;
   slots.fill(0);
   epoch++;
 }
 
-/**
- * The id of the word `text.slice(start, end)`, interned on first sight. It is found by hashing the
- * characters where they are, so a word seen before costs no new string.
- */
+export const HASH_SEED = 0x811c9dc5 | 0;
+/** One step of the word hash (FNV-1a over UTF-16 code units); the tokenizer runs it as it reads. */
+export function hashStep(h: number, code: number): number {
+  return Math.imul(h ^ code, 0x01000193);
+}
+
+/** The id of the word `text.slice(start, end)`, interned on first sight. */
 export function internRange(text: string, start: number, end: number): number {
-  let h = 0x811c9dc5 | 0;
-  for (let i = start; i < end; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+  let h = HASH_SEED;
+  for (let i = start; i < end; i++) h = hashStep(h, text.charCodeAt(i));
+  return internHashed(text, start, end, h);
+}
+
+/**
+ * As internRange, with the hash already computed. The word is found by comparing characters where
+ * they are, so a word seen before costs no new string.
+ */
+export function internHashed(text: string, start: number, end: number, h: number): number {
   const len = end - start;
   const mask = slots.length - 1;
   let s = h & mask;
@@ -46,37 +62,55 @@ export function internRange(text: string, start: number, end: number): number {
     const v = slots[s]!;
     if (v === 0) break;
     const id = v - 1;
-    if (hashes[id] === h) {
-      const w = vocabulary[id]!;
-      if (w.length === len) {
-        let k = 0;
-        while (k < len && w.charCodeAt(k) === text.charCodeAt(start + k)) k++;
-        if (k === len) return id;
-      }
+    if (hashes[id] === h && lengths[id] === len) {
+      const at = offsets[id]! - start;
+      let k = start;
+      while (k < end && pool[at + k] === text.charCodeAt(k)) k++;
+      if (k === end) return id;
     }
     s = (s + 1) & mask;
   }
+  return add(text, start, end, h, s);
+}
+
+function add(text: string, start: number, end: number, h: number, slot: number): number {
   const id = vocabulary.length;
-  // A long slice may keep its whole parent string alive: keep a copy of its own instead.
-  vocabulary.push(len >= 13 ? copyOf(text, start, end) : text.slice(start, end));
+  const len = end - start;
   if (id >= hashes.length) {
-    const grown = new Int32Array(hashes.length * 2);
-    grown.set(hashes);
-    hashes = grown;
+    hashes = grow(hashes, id + 1);
+    lengths = grow(lengths, id + 1);
+    offsets = grow(offsets, id + 1);
   }
+  if (poolEnd + len > pool.length) {
+    let size = pool.length * 2;
+    while (size < poolEnd + len) size *= 2;
+    const bigger = new Uint16Array(size);
+    bigger.set(pool.subarray(0, poolEnd));
+    pool = bigger;
+  }
+  for (let k = 0; k < len; k++) pool[poolEnd + k] = text.charCodeAt(start + k);
+  // A long slice may keep its whole parent string alive: build a string of its own instead.
+  vocabulary.push(len >= 13 ? stringOf(pool, poolEnd, poolEnd + len) : text.slice(start, end));
   hashes[id] = h;
-  slots[s] = id + 1;
+  lengths[id] = len;
+  offsets[id] = poolEnd;
+  poolEnd += len;
+  slots[slot] = id + 1;
   if (vocabulary.length * 2 > slots.length) rehash(slots.length * 2);
   return id;
 }
 
-function copyOf(text: string, start: number, end: number): string {
+function grow(a: Int32Array, min: number): Int32Array {
+  let size = a.length * 2;
+  while (size < min) size *= 2;
+  const out = new Int32Array(size);
+  out.set(a);
+  return out;
+}
+
+function stringOf(codes: Uint16Array, start: number, end: number): string {
   let out = '';
-  for (let i = start; i < end; i += 1024) {
-    const codes: number[] = [];
-    for (let k = i; k < Math.min(end, i + 1024); k++) codes.push(text.charCodeAt(k));
-    out += String.fromCharCode(...codes);
-  }
+  for (let i = start; i < end; i += 4096) out += String.fromCharCode.apply(null, codes.subarray(i, Math.min(end, i + 4096)) as unknown as number[]);
   return out;
 }
 
