@@ -200,9 +200,10 @@ class Coverage {
   private readonly marks: Uint8Array;
   constructor(length: number) {
     // Short replies (nearly all) reuse one of two buffers instead of allocating.
+    // Spans never reach past the text, so only its length is cleared and no view is made.
     const pooled = length < 4096 ? POOL[poolTurn++ & 1]! : null;
-    this.marks = pooled ? pooled.subarray(0, length + 1) : new Uint8Array(length + 1);
-    if (pooled) this.marks.fill(0);
+    if (pooled) pooled.fill(0, 0, length + 1);
+    this.marks = pooled ?? new Uint8Array(length + 1);
   }
   // Plain numbers, not span objects: spans come in several shapes (hits, sign-offs, flags), and one
   // shape per call site keeps the optimised code from being thrown away while a batch warms up.

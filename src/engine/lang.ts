@@ -45,11 +45,12 @@ export function detectLanguage(text: string, folded = fold(text), tokens: Tokens
   let other = 0;
   const n = Math.min(tokens.words.length, 400);
   for (let t = 0; t < n; t++) {
-    const w = tokens.words[t]!;
-    const c = w.charCodeAt(0);
+    // From the folded text, which is at hand, rather than from each word's string.
+    const c = folded.charCodeAt(tokens.starts[t]!);
+    const len = tokens.ends[t]! - tokens.starts[t]!;
     if (c < 0x370) {
-      if (c >= 0x61) latin += w.length; // letters (folded to lower case); digits do not count
-    } else other += w.length;
+      if (c >= 0x61) latin += len; // letters (folded to lower case); digits do not count
+    } else other += len;
   }
   if (latin === 0 || other > latin * 0.3) return 'other';
 

@@ -63,7 +63,8 @@ export function findSignoff(text: string, pack: Pack): Signoff | null {
   if (lead) return lead;
 
   // "Hannah Ross\nCustomer Relations": a person's name on its own line above their department.
-  if (lineStart > 0 && segment.trim().split(/\s+/).every((w) => isDepartment(w, pack) || /^\p{Lu}/u.test(w)) && segment.trim().split(/\s+/).some((w) => isDepartment(w, pack))) {
+  const lastLine = lineStart > 0 ? segment.trim().split(/\s+/) : null;
+  if (lastLine && lastLine.every((w) => isDepartment(w, pack) || /^\p{Lu}/u.test(w)) && lastLine.some((w) => isDepartment(w, pack))) {
     const prevStart = text.lastIndexOf('\n', lineStart - 2) + 1;
     const prev = text.slice(prevStart, lineStart - 1).trim();
     const words = prev.split(/\s+/).filter(Boolean);
