@@ -54,15 +54,35 @@ export function readReplyLine(line: string, fields: Fields = DEFAULT_FIELDS): Re
 
 export async function runJsonl(input: Readable, output: Writable, base: AnalyzeOptions, fields: Fields = DEFAULT_FIELDS): Promise<JsonlSummary> {
   const summary: JsonlSummary = { lines: 0, errors: 0, verdicts: { human: 0, mixed: 0, scripted: 0, unknown: 0 } };
-  let buffer = '';
+  // Result lines are encoded straight into a byte buffer: cheaper than joining strings and encoding
+  // the join (measured: a fifth of the output cost).
+  const CHUNK = 128 * 1024;
+  let out = Buffer.allocUnsafe(CHUNK);
+  let used = 0;
+  const full: Buffer[] = [];
+  const emit = (line: string) => {
+    const most = line.length * 3 + 1; // UTF-8 bytes, at most
+    if (used + most > out.length) {
+      if (used > 0) full.push(out.subarray(0, used));
+      out = Buffer.allocUnsafe(Math.max(CHUNK, most));
+      used = 0;
+    }
+    used += out.write(line, used, 'utf8');
+    out[used++] = 0x0a;
+  };
+  const flush = async () => {
+    if (used > 0) {
+      full.push(out.subarray(0, used));
+      // The stream keeps what it is given until it is written: start a fresh buffer.
+      out = Buffer.allocUnsafe(CHUNK);
+      used = 0;
+    }
+    for (const chunk of full.splice(0)) {
+      if (!output.write(chunk)) await new Promise<void>((resolve) => output.once('drain', resolve));
+    }
+  };
   let pending = '';
   let first = true;
-  const flush = async () => {
-    if (!buffer) return;
-    const chunk = buffer;
-    buffer = '';
-    if (!output.write(chunk)) await new Promise<void>((resolve) => output.once('drain', resolve));
-  };
   const handle = (raw: string) => {
     summary.lines++;
     let line = raw.endsWith('\r') ? raw.slice(0, -1) : raw;
@@ -73,7 +93,7 @@ export async function runJsonl(input: Readable, output: Writable, base: AnalyzeO
     const rec = line.trim() === '' ? { error: 'empty line' } : readReplyLine(line, fields);
     if ('error' in rec) {
       summary.errors++;
-      buffer += JSON.stringify({ error: `line ${summary.lines}: ${rec.error}` }) + '\n';
+      emit(JSON.stringify({ error: `line ${summary.lines}: ${rec.error}` }));
       return;
     }
     const opts: AnalyzeOptions = { ...base };
@@ -82,7 +102,7 @@ export async function runJsonl(input: Readable, output: Writable, base: AnalyzeO
     if (rec.lang !== undefined) opts.lang = rec.lang;
     const result = analyze(rec.text, opts);
     summary.verdicts[result.verdict]++;
-    buffer += (rec.id !== undefined ? JSON.stringify({ id: rec.id, ...result }) : JSON.stringify(result)) + '\n';
+    emit(rec.id !== undefined ? JSON.stringify({ id: rec.id, ...result }) : JSON.stringify(result));
   };
   // Chunks in, whole lines out: lines are handled synchronously within a chunk, memory stays that of
   // one chunk plus one line, and output waits for the consumer when it is slow (backpressure).
@@ -94,7 +114,7 @@ export async function runJsonl(input: Readable, output: Writable, base: AnalyzeO
     while ((nl = text.indexOf('\n', start)) >= 0) {
       handle(text.slice(start, nl));
       start = nl + 1;
-      if (buffer.length > 64 * 1024) await flush();
+      if (used > 64 * 1024 || full.length > 0) await flush();
     }
     pending = text.slice(start);
   }

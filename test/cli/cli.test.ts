@@ -113,6 +113,21 @@ describe('human-tone check --jsonl', () => {
     expect(r.code).toBe(1);
   });
 
+  test('every result line comes out whole and in order: one longer than the output buffer, accents and emoji', () => {
+    const long = `${'ü'.repeat(200_000)}🎉`;
+    const input = [
+      JSON.stringify({ text: HUMAN, id: 'a' }),
+      JSON.stringify({ text: HUMAN, id: long }),
+      JSON.stringify({ text: 'Wij gaan dit voor u uitzoeken. Groetjes, Anouk 😊', id: 'é' }),
+      JSON.stringify({ text: HUMAN, id: 3 }),
+    ].join('\n');
+    const { code, out } = run(['check', '--jsonl'], input);
+    const lines = out.trim().split('\n').map((l) => JSON.parse(l));
+    expect(lines.map((l) => l.id)).toEqual(['a', long, 'é', 3]);
+    expect(lines[2]).toMatchObject({ lang: 'nl' });
+    expect(code).toBe(0);
+  });
+
   test('streams: the first result comes out before the input ends', async () => {
     const child = spawn(process.execPath, [bin, 'check', '--jsonl'], { stdio: ['pipe', 'pipe', 'pipe'] });
     let out = '';
