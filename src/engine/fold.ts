@@ -36,19 +36,14 @@ function foldCode(code: number): number {
   return f;
 }
 
+const NOT_PLAIN = /[^\x00-\x5f\x61-\x7e]/;
+
 /** Fold for matching: same length as `text`. */
 export function fold(text: string): string {
   const n = text.length;
-  // Fast path: plain ASCII only needs lowercasing (and backticks), which keeps the length.
-  let ascii = true;
-  for (let i = 0; i < n; i++) {
-    const c = text.charCodeAt(i);
-    if (c > 0x7e || c === 0x60) {
-      ascii = false;
-      break;
-    }
-  }
-  if (ascii) return text.toLowerCase();
+  // Fast path: plain ASCII only needs lowercasing (and backticks), which keeps the length. (A regular
+  // expression runs as native code from the first call; a loop here would be interpreted at first.)
+  if (!NOT_PLAIN.test(text)) return text.toLowerCase();
   const CHUNK = 4096;
   const codes = new Uint16Array(Math.min(n, CHUNK));
   let result = '';

@@ -1,5 +1,5 @@
 /** Tokens and sentences of a reply, with offsets into the original string. */
-import { HASH_SEED, hashStep, internHashed, vocabulary } from './words.js';
+import { HASH_PRIME, HASH_SEED, hashStep, internHashed, vocabulary } from './words.js';
 
 export interface Tokens {
   /** Folded token text. */
@@ -13,6 +13,10 @@ export interface Tokens {
 /** Letter-or-digit by UTF-16 code unit, filled on first sight (1 = word char, 2 = not). */
 const WORD_CHAR = new Uint8Array(0x10000);
 const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
+
+/** ASCII letters and digits. */
+const ASCII_WORD = new Uint8Array(128);
+for (let c = 0; c < 128; c++) ASCII_WORD[c] = (c >= 0x61 && c <= 0x7a) || (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5a) ? 1 : 0;
 
 function isWordChar(c: number): boolean {
   if (c < 0x80) return (c >= 0x61 && c <= 0x7a) || (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5a);
@@ -39,17 +43,18 @@ export function tokenize(folded: string): Tokens {
   let i = 0;
   while (i < n) {
     let c = folded.charCodeAt(i);
-    if (!isWordChar(c)) {
+    if (c < 0x80 ? ASCII_WORD[c] === 0 : !isWordChar(c)) {
       i++;
       continue;
     }
     const start = i;
-    // The word's hash is computed as it is read (see words.ts).
-    let h = hashStep(HASH_SEED, c);
+    // The word's hash is computed as it is read (see words.ts; written out here, as the table test
+    // is, because this loop runs for every character and is interpreted until it is optimised).
+    let h = Math.imul(HASH_SEED ^ c, HASH_PRIME);
     i++;
     for (;;) {
-      while (i < n && isWordChar((c = folded.charCodeAt(i)))) {
-        h = hashStep(h, c);
+      while (i < n && ((c = folded.charCodeAt(i)) < 0x80 ? ASCII_WORD[c] === 1 : isWordChar(c))) {
+        h = Math.imul(h ^ c, HASH_PRIME);
         i++;
       }
       // An apostrophe followed by a letter continues the word.

@@ -38,9 +38,10 @@ export function makeRoomForWords(): void {
 }
 
 export const HASH_SEED = 0x811c9dc5 | 0;
+export const HASH_PRIME = 0x01000193;
 /** One step of the word hash (FNV-1a over UTF-16 code units); the tokenizer runs it as it reads. */
 export function hashStep(h: number, code: number): number {
-  return Math.imul(h ^ code, 0x01000193);
+  return Math.imul(h ^ code, HASH_PRIME);
 }
 
 /** The id of the word `text.slice(start, end)`, interned on first sight. */
