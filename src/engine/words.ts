@@ -4,8 +4,9 @@
  * lives in flat typed arrays indexed by that id: a reply's words are hashed once, and the later steps
  * read numbers that sit side by side in memory instead of chasing one object per word.
  */
-/** More distinct words than this and the table starts afresh (between replies), so memory stays bounded. */
+/** More distinct words (or characters in them) than this and the table starts afresh (between replies), so memory stays bounded. */
 export const MAX_WORDS = 250_000;
+export const MAX_WORD_CHARS = 4_000_000;
 
 /** Id to word. */
 export const vocabulary: string[] = [];
@@ -30,7 +31,7 @@ export function wordEpoch(): number {
  * reply's words.)
  */
 export function makeRoomForWords(): void {
-  if (vocabulary.length <= MAX_WORDS) return;
+  if (vocabulary.length <= MAX_WORDS && poolEnd <= MAX_WORD_CHARS) return;
   vocabulary.length = 0;
   poolEnd = 0;
   slots.fill(0);

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { analyze, applySuggestion, validateExtraRules, type RuleSource } from '../../src/engine/index.js';
-import { MAX_WORDS, wordEpoch, wordIds } from '../../src/engine/words.js';
+import { MAX_WORD_CHARS, MAX_WORDS, wordEpoch, wordIds } from '../../src/engine/words.js';
 
 const rule = (over: Partial<RuleSource> & Pick<RuleSource, 'id' | 'patterns'>): RuleSource => ({
   lang: 'en',
@@ -157,5 +157,16 @@ describe('word ids', () => {
     const after = replies.map((r) => [analyze(r), analyze(r, team)]);
     expect(wordEpoch()).toBe(epoch + 1);
     expect(after).toEqual(before);
+  });
+
+  test('long words count by their characters: an archive of unique long tokens does not grow memory without end', () => {
+    analyze('warm up');
+    const epoch = wordEpoch();
+    const chunk = 'x'.repeat(50_000);
+    for (let i = 0; i * 50_000 <= MAX_WORD_CHARS; i++) wordIds([`${i}${chunk}`]);
+    expect(wordEpoch()).toBe(epoch);
+    const r = analyze('We apologize for any inconvenience.');
+    expect(wordEpoch()).toBe(epoch + 1);
+    expect(r.flags.length).toBeGreaterThan(0);
   });
 });
