@@ -7,7 +7,7 @@ import { fold } from './fold.js';
 import { DATA } from './packs.js';
 import type { DetectedLang } from './types.js';
 import { tokenize, type Tokens } from './text.js';
-import { WordTable } from './words.js';
+import { makeRoomForWords, WordTable } from './words.js';
 
 /** Index 0 is English, 1 Dutch, the rest languages we leave alone. */
 let langNames: string[] = [];
@@ -38,7 +38,14 @@ export function langsOf(word: string): number {
 /** Language masks by word id, plus one (WordTable keeps 0 for "not computed"). */
 const masksById = new WordTable((w) => langsOf(w) + 1);
 
-export function detectLanguage(text: string, folded = fold(text), tokens: Tokens = tokenize(folded)): DetectedLang {
+export function detectLanguage(text: string, folded = fold(text), given?: Tokens): DetectedLang {
+  // Called on its own (not from analyze()), the words are new to the table: make room first, as
+  // analyze() does, so that a caller who only detects languages does not grow it without end.
+  let tokens = given;
+  if (!tokens) {
+    makeRoomForWords();
+    tokens = tokenize(folded);
+  }
   // Script from the words themselves: letters of other scripts (Cyrillic, Arabic, CJK, ...) mean
   // "not ours". Punctuation, symbols and emoji are not words, so they do not count either way.
   let latin = 0;

@@ -2,9 +2,9 @@
  * Runs many compiled patterns over one text quickly: an index from anchor words to patterns means
  * only the patterns whose words occur in the text are tried at all.
  */
-import type { Anchor, CompiledPattern } from './pattern.js';
+import { WORD_CHARS_PATTERNS_SPLIT, type Anchor, type CompiledPattern } from './pattern.js';
 import { tokenPieces, type Tokens } from './text.js';
-import { WordTable, wordEpoch } from './words.js';
+import { MAX_WORDS, WordTable, wordEpoch } from './words.js';
 
 export interface PatternHit<T> {
   ref: T;
@@ -124,6 +124,7 @@ export class PatternSet<T> {
     if (this.entryEpoch !== wordEpoch()) {
       this.entryEpoch = wordEpoch();
       this.entryEnd = 2;
+      if (this.entryData.length > 8 * MAX_WORDS) this.entryData = new Int32Array(1024);
     }
     if (this.stamp.length < this.patterns.length) {
       this.stamp = new Uint32Array(this.patterns.length);
@@ -169,6 +170,8 @@ export class PatternSet<T> {
 
     const hits: PatternHit<T>[] = [];
     const reqData = this.reqData;
+    // Stopping after the last anchor word is safe only when every word the patterns see is a token.
+    const stopEarly = !WORD_CHARS_PATTERNS_SPLIT.test(folded);
     outer: for (const id of candidates) {
       // Every required word must be there before the regular expression is worth running.
       let o = this.reqAt[id]!;
@@ -185,7 +188,7 @@ export class PatternSet<T> {
       // Every match holds one of the pattern's anchor words: once a match ends after the last of them,
       // there is nothing more to find.
       const last = lastToken[id]!;
-      const lastEnd = last >= 0 ? ends[last]! : Infinity;
+      const lastEnd = stopEarly && last >= 0 ? ends[last]! : Infinity;
       let m: RegExpExecArray | null;
       while ((m = re.exec(folded)) !== null) {
         const end = m.index + m[0].length;

@@ -61,6 +61,12 @@ const STRUCT = new Set(['(', ')', '[', ']', '|', '{', '}', '<', '>']);
  * repeated in every pattern. Emoji (surrogates) stay outside, so "thanks🙏" still ends at "thanks".
  */
 const L = '\\w\\u00c0-\\ud7ff';
+/**
+ * The few characters the tokenizer counts as part of a word (letters and digits by Unicode) that the
+ * class above does not: "²", "ª", "½", ligatures and fullwidth forms (a superset, tested). Where one
+ * occurs, a pattern can match inside a token that did not make it a candidate.
+ */
+export const WORD_CHARS_PATTERNS_SPLIT = /[\u00aa\u00b2\u00b3\u00b5\u00b9\u00ba\u00bc-\u00be\uf900-\uffdc]/;
 const WORD_START = `(?<![${L}])`;
 const WORD_END = `(?![${L}])`;
 

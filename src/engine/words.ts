@@ -34,11 +34,24 @@ export function makeRoomForWords(): void {
   if (vocabulary.length <= MAX_WORDS && poolEnd <= MAX_WORD_CHARS) return;
   vocabulary.length = 0;
   poolEnd = 0;
-  slots.fill(0);
+  // One huge reply may have stretched the arrays far past the limits: give that memory back.
+  if (pool.length > 2 * MAX_WORD_CHARS) pool = new Uint16Array(8192);
+  if (hashes.length > 2 * MAX_WORDS) {
+    hashes = new Int32Array(1024);
+    lengths = new Int32Array(1024);
+    offsets = new Int32Array(1024);
+  }
+  if (slots.length > 4 * MAX_WORDS) slots = new Int32Array(1 << 14);
+  else slots.fill(0);
   epoch++;
 }
 
-export const HASH_SEED = 0x811c9dc5 | 0;
+/**
+ * The hash starts from a value chosen per process: page text is hostile, and words crafted to collide
+ * under a known hash would make every lookup walk a long chain. Ids do not depend on the hash, so
+ * results stay the same from run to run.
+ */
+export const HASH_SEED = (0x811c9dc5 ^ Math.floor(Math.random() * 0x100000000)) | 0;
 export const HASH_PRIME = 0x01000193;
 /** One step of the word hash (FNV-1a over UTF-16 code units); the tokenizer runs it as it reads. */
 export function hashStep(h: number, code: number): number {
@@ -59,7 +72,7 @@ export function internRange(text: string, start: number, end: number): number {
 export function internHashed(text: string, start: number, end: number, h: number): number {
   const len = end - start;
   const mask = slots.length - 1;
-  let s = h & mask;
+  let s = mix(h) & mask;
   for (;;) {
     const v = slots[s]!;
     if (v === 0) break;
@@ -116,11 +129,18 @@ function stringOf(codes: Uint16Array, start: number, end: number): string {
   return out;
 }
 
+/** Spreads every bit of the hash into the low ones that pick the slot (the finaliser of MurmurHash3). */
+function mix(h: number): number {
+  h = Math.imul(h ^ (h >>> 16), 0x85ebca6b);
+  h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35);
+  return h ^ (h >>> 16);
+}
+
 function rehash(size: number): void {
   slots = new Int32Array(size);
   const mask = size - 1;
   for (let id = 0; id < vocabulary.length; id++) {
-    let s = hashes[id]! & mask;
+    let s = mix(hashes[id]!) & mask;
     while (slots[s] !== 0) s = (s + 1) & mask;
     slots[s] = id + 1;
   }
@@ -156,7 +176,8 @@ export class WordTable {
   private sync(id: number): void {
     if (this.epoch !== epoch) {
       this.epoch = epoch;
-      this.values.fill(0);
+      if (this.values.length > 2 * MAX_WORDS) this.values = new Int32Array(1024);
+      else this.values.fill(0);
     }
     if (id >= this.values.length) {
       let size = this.values.length;

@@ -1,6 +1,9 @@
 import { describe, expect, test } from 'vitest';
 import { analyze, applySuggestion, validateExtraRules, type RuleSource } from '../../src/engine/index.js';
 import { MAX_WORD_CHARS, MAX_WORDS, wordEpoch, wordIds } from '../../src/engine/words.js';
+import { WORD_CHARS_PATTERNS_SPLIT } from '../../src/engine/pattern.js';
+import { tokenize } from '../../src/engine/text.js';
+import { detectLanguage } from '../../src/engine/lang.js';
 
 const rule = (over: Partial<RuleSource> & Pick<RuleSource, 'id' | 'patterns'>): RuleSource => ({
   lang: 'en',
@@ -168,5 +171,34 @@ describe('word ids', () => {
     const r = analyze('We apologize for any inconvenience.');
     expect(wordEpoch()).toBe(epoch + 1);
     expect(r.flags.length).toBeGreaterThan(0);
+  });
+
+  test('a caller who only detects languages does not grow the word table without end', () => {
+    const epoch = wordEpoch();
+    const words = (i: number) => Array.from({ length: 10_000 }, (_, k) => `zq${i}x${k}`).join(' ');
+    for (let i = 0; i * 10_000 <= MAX_WORDS + 20_000 && wordEpoch() === epoch; i++) detectLanguage(words(i));
+    expect(wordEpoch()).toBe(epoch + 1);
+  });
+});
+
+describe('patterns and tokens', () => {
+  test('every character the tokenizer reads as part of a word, and the patterns do not, is listed', () => {
+    const patternWord = /[\w\u00c0-\ud7ff]/;
+    const missing: string[] = [];
+    for (let c = 0; c < 0x10000; c++) {
+      if (c >= 0xd800 && c <= 0xdfff) continue;
+      const ch = String.fromCharCode(c);
+      if (tokenize(`a${ch}`).words.length === 1 && tokenize(`a${ch}`).words[0]!.length === 2 && !patternWord.test(ch) && !WORD_CHARS_PATTERNS_SPLIT.test(ch)) {
+        missing.push(c.toString(16));
+      }
+    }
+    expect(missing).toEqual([]);
+  });
+
+  test('a phrase glued to such a character ("inconvenience²") is still found after an earlier one', () => {
+    for (const tail of ['\u00b2', '\uff53 ok', '\u00b9 see note']) {
+      const r = analyze(`Sorry for the inconvenience. Sorry for the inconvenience${tail}`);
+      expect(r.flags.filter((f) => f.rule === 'scripted.inconvenience')).toHaveLength(2);
+    }
   });
 });
