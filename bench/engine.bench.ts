@@ -8,6 +8,7 @@ import { existsSync, readFileSync, writeFileSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { analyze } from '../src/engine/index.js';
+import { ADVERSARIAL, ADVERSARIAL_SIZE } from '../test/engine/adversarial.js';
 
 const DATA = new URL('../../shared/data/', import.meta.url);
 const pairsFile = new URL('twcs_pairs.jsonl', DATA);
@@ -96,6 +97,26 @@ async function main() {
   const med = runs[2]!;
   console.log(`\nhuman-tone check --jsonl over ${replies.length} replies: median ${med.toFixed(2)} s = ${fmt(replies.length / med)} replies/s (best ${fmt(replies.length / best)}/s; target >= 20000/s)`);
   void execFileSync;
+
+  // Adversarial 100 KB inputs (the ReDoS test counts their work; here is their time).
+  console.log(`\nadversarial ${ADVERSARIAL_SIZE / 1000} KB inputs, best of 3, with the first 2,000 characters as context (goal: under 50 ms each):`);
+  let worst = 0;
+  for (const [name, make] of Object.entries(ADVERSARIAL)) {
+    const text = make(ADVERSARIAL_SIZE);
+    const ms: number[] = [];
+    for (const lang of ['en', 'nl'] as const) {
+      let best = Infinity;
+      for (let i = 0; i < 3; i++) {
+        const s = process.hrtime.bigint();
+        analyze(text, { lang, context: text.slice(0, 2000) });
+        best = Math.min(best, Number(process.hrtime.bigint() - s) / 1e6);
+      }
+      ms.push(best);
+      worst = Math.max(worst, best);
+    }
+    console.log(`  ${name.padEnd(36)} en ${ms[0]!.toFixed(1).padStart(6)} ms   nl ${ms[1]!.toFixed(1).padStart(6)} ms`);
+  }
+  console.log(`  slowest: ${worst.toFixed(1)} ms (${worst < 50 ? 'met' : 'NOT met'})`);
 }
 
 main().catch((e) => {
