@@ -34,8 +34,13 @@ function evidence(s: Scored): string {
     ...r.flags.map((f) => `    - ${f.rule} (${f.severity}) ${JSON.stringify(f.text)}`),
   ];
   if (r.cues.length) out.push(`    + ${r.cues.map((c) => `${c.cue} ${c.weight}`).join(', ')}`);
-  const eng = (r as { engagement?: unknown }).engagement;
-  if (eng) out.push(`    engagement: ${JSON.stringify(eng)}`);
+  const e = r.engagement;
+  const words = (spans: { start: number; end: number }[]) => spans.map((x) => s.item.reply.slice(x.start, x.end)).join(' ');
+  out.push(
+    `    engagement: ${e.level}; substance [${words(e.substance)}]; echoes [${e.echoes.map((x) => x.text).join(' ')}]` +
+      `${e.cause ? '; cause' : ''}${e.question ? '; own question' : ''}${e.nextStep ? '; next step' : ''}${e.push ? `; push (${e.beyondPush} beyond)` : ''}${e.heat ? `; heat "${e.heat}"` : ''}`,
+  );
+  out.push(`    steps: ${r.explanation.steps.map((x) => `${x.id} ${x.delta > 0 && x.kind !== 'base' ? '+' : ''}${x.delta}`).join(', ')}`);
   return out.join('\n');
 }
 

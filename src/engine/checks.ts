@@ -6,7 +6,9 @@ import { fold } from './fold.js';
 import type { Pack } from './packs.js';
 import { W } from './wordclass.js';
 import { atSentenceStart, emojiSpans, isSpace, sentences, type Span, type Tokens } from './text.js';
-import type { AnalyzeOptions } from './types.js';
+import type { AnalyzeOptions, Engagement } from './types.js';
+import { channelPushes } from './engage.js';
+import { engagementJudgements } from './features.js';
 import type { Signoff } from './voice.js';
 
 export interface CheckContext {
@@ -31,6 +33,8 @@ export interface CheckContext {
   sentenceCache: Span[] | null;
   /** Participle matches from the single pass over the reply (for hidden-agent). */
   participles: Span[];
+  /** What the reply does with the message; set before the checks that judge it run (analyze.ts LATE_CHECKS). */
+  engagement: Engagement | null;
 }
 
 export interface CheckHit {
@@ -280,19 +284,36 @@ const checks: Record<string, Check> = {
     });
   },
 
-  /** The person is upset and the reply does not acknowledge it. */
+  /** The person is upset and the reply neither acknowledges it nor does anything concrete (explains, says what happens next). */
   'unacknowledged-distress'(ctx) {
-    if (!ctx.distress || ctx.acknowledged) return [];
-    // A reply that already speaks as a person (signed, or using their name), or a private person
-    // answering as "I", is not the cold script this check is for: flagging it would cost trust.
-    const personal = ctx.firstPerson > 0 && (ctx.signoff?.kind === 'person' || ctx.usesName);
-    if (personal || (ctx.org === 0 && ctx.firstPerson > 0)) return [];
+    if (!ctx.engagement || !engagementJudgements(ctx.engagement).cold) return [];
     const first = firstSentenceAfterMentions(ctx);
     if (!first) return [];
     // The opening sentence; when a phrase flag has it, the first word of a later sentence: the
     // suggestion puts the acknowledgement in front, which reads right at any sentence start.
     const later = sentencesOf(ctx).filter((s) => s.start > first.start).map((s) => firstWordOf(ctx, s)).filter((s): s is Span => s !== null);
     return [{ spans: [first, ...later] }];
+  },
+
+  /** Take away the formulas, greeting, name and sign-off: nothing is left that belongs to this message. */
+  'nothing-specific'(ctx) {
+    if (!ctx.engagement || !engagementJudgements(ctx.engagement).nothingSpecific) return [];
+    const first = firstSentenceAfterMentions(ctx);
+    if (!first) return [];
+    const later = sentencesOf(ctx).filter((s) => s.start > first.start).map((s) => firstWordOf(ctx, s)).filter((s): s is Span => s !== null);
+    return [{ spans: [first, ...later], slots: substanceSlots(ctx, first) }];
+  },
+
+  /** The reply's substance is "go somewhere else", with nothing said about the person's problem. */
+  'push-only'(ctx) {
+    const e = ctx.engagement;
+    if (!e || !e.push || !engagementJudgements(e).pushOnly || engagementJudgements(e).nothingSpecific) return [];
+    return [{ spans: [e.push], slots: substanceSlots(ctx, e.push) }];
+  },
+
+  /** A sentence that sends the person elsewhere: a channel (DM, a link, a phone line, a form) with a request. */
+  'channel-push'(ctx) {
+    return channelPushes(ctx.text, ctx.tokens, ctx.pack, sentencesOf(ctx)).map((s) => ({ spans: [s] }));
   },
 
   /** The person's name is known and the reply never uses it. */
@@ -331,6 +352,14 @@ const checks: Record<string, Check> = {
 };
 
 export const CHECK_NAMES = Object.keys(checks);
+
+/** Slots for suggestions that add substance: a lead-in, and the customer's detail when known. */
+function substanceSlots(ctx: CheckContext, span: Span): Record<string, string> {
+  const slots: Record<string, string> = { lead: ctx.pack.lexicon.phrases.leadIn };
+  const detail = ctx.engagement?.detail;
+  if (detail) slots.withDetail = `${ctx.pack.lexicon.phrases.about} ${detail}: ${lowerStarter(ctx.text.slice(span.start, span.end), ctx)}`;
+  return slots;
+}
 
 export function sentencesOf(ctx: CheckContext): Span[] {
   return (ctx.sentenceCache ??= sentences(ctx.text));

@@ -5,6 +5,7 @@ import { WordTable } from './words.js';
 import { compilePattern, fromPrecompiled, type CompiledPattern, type Macros, type PrecompiledPattern } from './pattern.js';
 import type { CategoryInfo, Lexicon } from './schema.js';
 import type { CueSource, Lang, RuleSource } from './types.js';
+import type { ScoreModelData } from './features.js';
 import generated from './rules.generated.js';
 
 export interface PackSource {
@@ -21,6 +22,7 @@ export interface GeneratedRules {
   /** Function words of languages we do not coach in, so that they are recognised and left alone. */
   detect: Record<string, string[]>;
   packs: Record<Lang, PackSource>;
+  score: ScoreModelData;
 }
 
 export type MatchRef =
@@ -48,6 +50,8 @@ export interface Pack {
   checkRules: CompiledRule[];
   /** Ids of the whole-reply check rules. */
   checkIds: ReadonlySet<string>;
+  /** Rule id to the name of its check, for whole-reply check rules. */
+  checkOf: ReadonlyMap<string, string>;
   cues: CueSource[];
   /** Phrase rules, phrase cues and acknowledgement patterns, matched over the reply in one pass. */
   replySet: PatternSet<MatchRef>;
@@ -67,6 +71,15 @@ export interface Pack {
     formal: Set<string>;
     informal: Set<string>;
     stopwords: Set<string>;
+  };
+  /** Word lists of the engagement measure (engage.ts). */
+  engagement: {
+    service: Set<string>;
+    cause: Set<string>;
+    channels: Set<string>;
+    requests: Set<string>;
+    dataWords: Set<string>;
+    elsewhere: Set<string>;
   };
   /** First-person rewrites: folded phrase (one to three words) to its replacement. */
   rewrites: Map<string, string>;
@@ -150,6 +163,7 @@ export function buildPack(lang: Lang, src: PackSource, extra: readonly RuleSourc
     rules,
     checkRules,
     checkIds: new Set(checkRules.map((r) => r.src.id)),
+    checkOf: new Map(checkRules.map((r) => [r.src.id, r.src.check!])),
     cues: src.cues,
     replySet,
     contextSet,
@@ -167,6 +181,14 @@ export function buildPack(lang: Lang, src: PackSource, extra: readonly RuleSourc
       formal: foldList(lexicon.address?.formal ?? []),
       informal: foldList(lexicon.address?.informal ?? []),
       stopwords: foldList(lexicon.stopwords),
+    },
+    engagement: {
+      service: foldList(lexicon.engagement.serviceWords),
+      cause: foldList(lexicon.engagement.causeWords),
+      channels: foldList(lexicon.engagement.channels),
+      requests: foldList(lexicon.engagement.requests),
+      dataWords: foldList(lexicon.engagement.dataWords),
+      elsewhere: foldList(lexicon.engagement.elsewhere),
     },
     rewrites,
     rewriteMaxWords,

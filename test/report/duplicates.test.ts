@@ -6,6 +6,7 @@ import type { Result, Verdict } from '../../src/engine/types.js';
 import { buildReport, ReportBuilder } from '../../src/report/aggregate.js';
 import { DuplicateFinder, jaccard, normalizeWords, shingles } from '../../src/report/duplicates.js';
 import { parseReplies, type ReplyRow } from '../../src/report/parse.js';
+import { emptyEngagement } from '../../src/engine/engage.js';
 
 const fake = (score: number, verdict: Verdict = score >= 65 ? 'human' : score >= 40 ? 'mixed' : 'scripted'): Result => ({
   lang: 'en',
@@ -13,7 +14,8 @@ const fake = (score: number, verdict: Verdict = score >= 65 ? 'human' : score >=
   verdict,
   flags: [],
   cues: [],
-  explanation: { base: 75, steps: [], raw: score, thresholds: { human: 65, mixed: 40 }, summary: '' },
+  engagement: emptyEngagement(),
+  explanation: { base: 75, steps: [], raw: score, features: {}, thresholds: { human: 65, mixed: 40 }, summary: '' },
 });
 
 function report(texts: string[], scores: number[] = texts.map(() => 50)) {

@@ -1,0 +1,138 @@
+/**
+ * The features a score is made of, measured from a reply's flags, cues and engagement, and the
+ * score itself: rules/score.yaml's starting point plus each feature's weight times its value.
+ * The same code measures the features for fitting the weights (scripts/fit-score.ts), so what was
+ * fitted is what runs.
+ */
+import type { Cue, Engagement, Flag, Lang, ScoreStep, Strictness } from './types.js';
+
+export const FEATURE_IDS = [
+  'scripted',
+  'process',
+  'broadcast',
+  'evasive',
+  'formal',
+  'unempathetic',
+  'problem',
+  'corporate-we',
+  'unsigned',
+  'first-person',
+  'signed',
+  'uses-name',
+  'acknowledges',
+  'owns-mistake',
+  'substance',
+  'echo',
+  'echo-number',
+  'cause',
+  'own-question',
+  'next-step',
+  'nothing-specific',
+  'push-only',
+  'cold-to-feeling',
+  'unanswered',
+] as const;
+export type FeatureId = (typeof FEATURE_IDS)[number];
+
+export interface ScoreFeature {
+  id: string;
+  cap: number;
+  weight: number;
+  label: { en: string; nl: string };
+}
+export interface ScoreModelData {
+  base: number;
+  features: ScoreFeature[];
+}
+
+/** Checks whose judgement is a feature of its own (not counted again under their category). */
+const OWN_FEATURE: Record<string, FeatureId> = {
+  unsigned: 'unsigned',
+  'corporate-we': 'corporate-we',
+  'department-signoff': 'corporate-we',
+  'nothing-specific': 'nothing-specific',
+  'push-only': 'push-only',
+  'unacknowledged-distress': 'cold-to-feeling',
+};
+
+const CUE_FEATURES = new Set<string>(['first-person', 'signed', 'uses-name', 'acknowledges', 'owns-mistake']);
+
+/** Whole-reply judgements that follow from the engagement (also used to place their flags). */
+export function engagementJudgements(e: Engagement): { nothingSpecific: boolean; pushOnly: boolean; cold: boolean; unanswered: boolean } {
+  const engaged = e.level === 'engaged';
+  return {
+    nothingSpecific: e.level !== 'engaged' && e.substance.length < 3,
+    // Asking for a DM is fine when the reply also engages outside that request (explains, answers, asks its own question).
+    pushOnly: e.push !== null && e.beyondPush < 3 && e.cause === null && e.nextStep === null,
+    // Echoing their words or asking a question does not make up for ignoring how they feel.
+    cold: e.heat !== null && !e.acknowledged && e.cause === null && e.nextStep === null,
+    unanswered: e.compared && e.asked !== null && !engaged,
+  };
+}
+
+export function measureFeatures(flags: readonly Flag[], cues: readonly Cue[], e: Engagement, checkOf: (rule: string) => string | undefined): Record<FeatureId, number> {
+  const f = Object.fromEntries(FEATURE_IDS.map((id) => [id, 0])) as Record<FeatureId, number>;
+  for (const flag of flags) {
+    const check = checkOf(flag.rule);
+    const own = check ? OWN_FEATURE[check] : undefined;
+    if (own) {
+      // Judged from the engagement below (nothing-specific, push-only, cold) or a yes/no of its own.
+      if (own === 'unsigned' || own === 'corporate-we') f[own] = 1;
+    } else if (flag.category !== 'anonymous') {
+      f[flag.category as FeatureId]++;
+    } else {
+      f['corporate-we'] = 1;
+    }
+    if (flag.severity === 'problem') f.problem = 1;
+  }
+  // A person's voice counts when it says something of its own: a signature does not rescue a template.
+  const j = engagementJudgements(e);
+  if (!j.nothingSpecific) for (const c of cues) if (CUE_FEATURES.has(c.cue)) f[c.cue as FeatureId] = 1;
+  f.substance = e.substance.length;
+  f.echo = e.echoes.filter((x) => !x.number).length;
+  f['echo-number'] = e.echoes.some((x) => x.number) ? 1 : 0;
+  f.cause = e.cause ? 1 : 0;
+  f['own-question'] = e.question ? 1 : 0;
+  f['next-step'] = e.nextStep ? 1 : 0;
+  f['nothing-specific'] = j.nothingSpecific ? 1 : 0;
+  f['push-only'] = j.pushOnly ? 1 : 0;
+  f['cold-to-feeling'] = j.cold ? 1 : 0;
+  f.unanswered = j.unanswered ? 1 : 0;
+  return f;
+}
+
+const STRICTNESS: Record<Strictness, number> = { relaxed: 0.7, normal: 1, strict: 1.3 };
+const KIND: Partial<Record<string, ScoreStep['kind']>> = {
+  'first-person': 'cue',
+  signed: 'cue',
+  'uses-name': 'cue',
+  acknowledges: 'cue',
+  'owns-mistake': 'cue',
+};
+
+/** The score: the base plus each feature's step; every step that moves it is listed with its reason. */
+export function scoreFrom(
+  features: Record<string, number>,
+  model: ScoreModelData,
+  lang: Lang,
+  strictness: Strictness,
+  baseLabel: string,
+): { score: number; steps: ScoreStep[]; raw: number } {
+  const factor = STRICTNESS[strictness];
+  const steps: ScoreStep[] = [{ kind: 'base', id: 'base', label: baseLabel, delta: model.base }];
+  let raw = model.base;
+  for (const feat of model.features) {
+    const value = Math.min(features[feat.id] ?? 0, feat.cap);
+    if (value <= 0 || feat.weight === 0) continue;
+    let delta = feat.weight * value;
+    if (delta < 0) delta *= factor;
+    delta = Math.round(delta);
+    if (delta === 0) continue;
+    raw += delta;
+    const kind = KIND[feat.id] ?? (feat.weight < 0 ? (ENGAGEMENT_FEATURES.has(feat.id) ? 'engagement' : 'flag') : 'engagement');
+    steps.push({ kind, id: feat.id, label: value > 1 ? `${feat.label[lang]} (${value}\u00d7)` : feat.label[lang], delta });
+  }
+  return { score: Math.max(0, Math.min(100, raw)), steps, raw };
+}
+
+const ENGAGEMENT_FEATURES = new Set(['nothing-specific', 'push-only', 'cold-to-feeling', 'unanswered']);
