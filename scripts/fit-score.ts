@@ -26,7 +26,7 @@ const scoreFile = new URL('rules/score.yaml', root);
 const model = parse(readFileSync(scoreFile, 'utf8')) as { base: number; features: { id: string; cap: number; weight: number }[] };
 const caps = FEATURE_IDS.map((id) => model.features.find((f) => f.id === id)!.cap);
 /** +1: the feature can only raise the score; -1: only lower it. */
-const POSITIVE = new Set(['first-person', 'signed', 'uses-name', 'acknowledges', 'owns-mistake', 'substance', 'echo', 'echo-number', 'cause', 'own-question', 'next-step']);
+const POSITIVE = new Set(['first-person', 'signed', 'uses-name', 'acknowledges', 'owns-mistake', 'substance', 'echo', 'echo-number', 'cause', 'own-question', 'next-step', 'answers-thanks']);
 
 function vectorOf(text: string, context?: string | null, author?: string): number[] | null {
   const r = analyze(text, { context: context ?? undefined, author });
@@ -111,6 +111,13 @@ const rounded = (s: Sample) => base + s.x.reduce((a, x, k) => a + Math.round(wei
 console.log(`fitted on ${samples.length} replies (lambda ${lambda}, scale ${K}); base ${base}`);
 for (const src of ['real', 'corpus', 'blind', 'lessons']) for (const lang of ['en', 'nl']) report(`${src} ${lang}`, rounded, (s) => s.src === src && s.lang === lang);
 console.log(FEATURE_IDS.map((id, k) => `${id} ${weights[k]}`).join(', '));
+if (process.argv.includes('--scan')) {
+  for (let off = -8; off <= 8; off += 2) {
+    const at = (s: Sample) => base + off + s.x.reduce((a, x, k) => a + Math.round(weights[k]! * x), 0) < THRESHOLDS.human;
+    console.log(`base ${base + off}:`);
+    for (const src of ['real', 'corpus']) for (const lang of ['en', 'nl']) report(`${src} ${lang}`, at, (s) => s.src === src && s.lang === lang);
+  }
+}
 
 if (!process.argv.includes('--dry')) {
   let yaml = readFileSync(scoreFile, 'utf8');

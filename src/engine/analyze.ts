@@ -243,7 +243,8 @@ function heatOf(context: string, contextFolded: string, pack: Pack): string | nu
       return shout ? shout[0] : context.replace(/@\w+\s*/g, '').slice(0, 40).trim();
     }
   }
-  if (marks) {
+  // Two exasperated marks or more ("?!?", "??!"): one "?!" is as often excitement.
+  if (marks && /[?!]{3,}|(?:\?!|!\?|\?\?)[^?!]+(?:\?!|!\?|\?\?)/.test(contextFolded)) {
     const at = marks.index;
     const from = Math.max(context.lastIndexOf('.', at) + 1, context.lastIndexOf('\n', at) + 1, at - 60);
     return context.slice(from, at + 2).replace(/^(?:\s*@\w+)+/, '').trim() || marks[0];

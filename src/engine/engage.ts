@@ -68,14 +68,16 @@ const inside = (pos: number, spans: readonly Span[]) => {
 };
 
 /** Content words of the customer's message, by stem, with the word as they wrote it. */
-function contextWords(ctx: string, folded: string, pack: Pack): { stems: Map<string, string>; numbers: Set<string>; question: string | null; detail: string | null } {
+function contextWords(ctx: string, folded: string, pack: Pack): { stems: Map<string, string>; numbers: Set<string>; question: string | null; detail: string | null; thanks: boolean } {
   const stems = new Map<string, string>();
   const numbers = new Set<string>();
   let question: string | null = null;
   let detail: string | null = null;
-  if (!folded) return { stems, numbers, question, detail };
+  let thanks = false;
+  if (!folded) return { stems, numbers, question, detail, thanks };
   const skip = skipRanges(ctx);
   const tokens = tokenize(folded);
+  for (const w of tokens.words) if (pack.engagement.thanks.has(w)) thanks = true;
   const { stopwords, greetings } = pack.words;
   const service = pack.engagement.service;
   for (let t = 0; t < tokens.words.length; t++) {
@@ -106,7 +108,7 @@ function contextWords(ctx: string, folded: string, pack: Pack): { stems: Map<str
       }
     }
   }
-  return { stems, numbers, question, detail };
+  return { stems, numbers, question, detail, thanks };
 }
 
 /** A sentence that sends the person elsewhere: a channel (DM, link, form, phone line) with a request, a data request, or a note that the answer went elsewhere. */
@@ -131,14 +133,15 @@ export function channelPushes(text: string, tokens: Tokens, pack: Pack, sentence
     const body = text.slice(s.start, s.end);
     if (!channel && /https?:\/\/|www\./i.test(body)) channel = true;
     if (!channel && /\b\d{3}[-. ]\d{3}[-. ]\d{4}\b|\b0[89]00[- ]?\d/.test(body)) channel = true;
-    if (channel && (request || data || away)) out.push(s);
+    void data;
+    if (channel && (request || away)) out.push(s);
   }
   return out;
 }
 
 /** The engagement of a text that was not analysed (empty, or not English or Dutch). */
 export function emptyEngagement(): Engagement {
-  return { compared: false, level: 'none', substance: [], echoes: [], cause: null, question: null, nextStep: null, push: null, beyondPush: 0, asked: null, heat: null, acknowledged: false, detail: null, pointers: [] };
+  return { compared: false, level: 'none', substance: [], echoes: [], cause: null, question: null, nextStep: null, push: null, beyondPush: 0, thanked: false, asked: null, heat: null, acknowledged: false, detail: null, pointers: [] };
 }
 
 export function engage(input: EngageInput): Engagement {
@@ -224,6 +227,7 @@ export function engage(input: EngageInput): Engagement {
     nextStep: input.nextStep,
     push,
     beyondPush,
+    thanked: compared && cw.thanks && input.heat === null && cw.question === null,
     asked: cw.question,
     heat: input.heat,
     acknowledged: input.acknowledged,

@@ -14,6 +14,7 @@ export const FEATURE_IDS = [
   'formal',
   'unempathetic',
   'problem',
+  'warnings',
   'corporate-we',
   'unsigned',
   'first-person',
@@ -31,6 +32,7 @@ export const FEATURE_IDS = [
   'push-only',
   'cold-to-feeling',
   'unanswered',
+  'answers-thanks',
 ] as const;
 export type FeatureId = (typeof FEATURE_IDS)[number];
 
@@ -61,7 +63,7 @@ const CUE_FEATURES = new Set<string>(['first-person', 'signed', 'uses-name', 'ac
 export function engagementJudgements(e: Engagement): { nothingSpecific: boolean; pushOnly: boolean; cold: boolean; unanswered: boolean } {
   const engaged = e.level === 'engaged';
   return {
-    nothingSpecific: e.level !== 'engaged' && e.substance.length < 3,
+    nothingSpecific: e.level !== 'engaged' && e.substance.length < 3 && !e.thanked,
     // Asking for a DM is fine when the reply also engages outside that request (explains, answers, asks its own question).
     pushOnly: e.push !== null && e.beyondPush < 3 && e.cause === null && e.nextStep === null,
     // Echoing their words or asking a question does not make up for ignoring how they feel.
@@ -84,6 +86,7 @@ export function measureFeatures(flags: readonly Flag[], cues: readonly Cue[], e:
       f['corporate-we'] = 1;
     }
     if (flag.severity === 'problem') f.problem = 1;
+    else if (flag.severity === 'warning' && !own) f.warnings++;
   }
   // A person's voice counts when it says something of its own: a signature does not rescue a template.
   const j = engagementJudgements(e);
@@ -98,6 +101,7 @@ export function measureFeatures(flags: readonly Flag[], cues: readonly Cue[], e:
   f['push-only'] = j.pushOnly ? 1 : 0;
   f['cold-to-feeling'] = j.cold ? 1 : 0;
   f.unanswered = j.unanswered ? 1 : 0;
+  f['answers-thanks'] = e.thanked ? 1 : 0;
   return f;
 }
 

@@ -80,6 +80,7 @@ export interface Pack {
     requests: Set<string>;
     dataWords: Set<string>;
     elsewhere: Set<string>;
+    thanks: Set<string>;
   };
   /** First-person rewrites: folded phrase (one to three words) to its replacement. */
   rewrites: Map<string, string>;
@@ -189,6 +190,7 @@ export function buildPack(lang: Lang, src: PackSource, extra: readonly RuleSourc
       requests: foldList(lexicon.engagement.requests),
       dataWords: foldList(lexicon.engagement.dataWords),
       elsewhere: foldList(lexicon.engagement.elsewhere),
+      thanks: foldList(lexicon.engagement.thanks),
     },
     rewrites,
     rewriteMaxWords,

@@ -119,6 +119,7 @@ export const LexiconSchema = v.strictObject({
     requests: words,
     dataWords: words,
     elsewhere: words,
+    thanks: words,
   }),
   phrases: v.strictObject({
     yourName: text,

@@ -107,6 +107,8 @@ export interface Engagement {
   push: Span | null;
   /** How many substance words stand outside the sentences that send the person elsewhere. */
   beyondPush: number;
+  /** The message thanks or praises (and asks nothing, and is not upset): a short warm reply is enough. */
+  thanked: boolean;
   /** The question the customer asked, in their words (null when none or unknown). */
   asked: string | null;
   /** What in the customer's message shows feeling, in their words (null when calm or unknown). */
