@@ -1,10 +1,10 @@
 /** analyze(): the reply in, flags, cues, a score and a verdict out. Synchronous and pure. */
 import { runCheck, sentencesOf, type CheckContext, type CheckHit } from './checks.js';
-import { emptyEngagement, engage, quoteOf } from './engage.js';
+import { channelPushes, emptyEngagement, engage, quoteOf } from './engage.js';
 import { engagementJudgements, measureFeatures, scoreFrom } from './features.js';
 import { fold } from './fold.js';
 import { detectLanguage } from './lang.js';
-import { buildPack, DATA, getPack, type CompiledRule, type Pack } from './packs.js';
+import { buildPack, DATA, getPack, POSITIONAL, type CompiledRule, type Pack } from './packs.js';
 import { W } from './wordclass.js';
 import { makeRoomForWords } from './words.js';
 import { RuleSchema, describeIssues, v } from './schema.js';
@@ -119,9 +119,15 @@ export function analyze(input: string, options: AnalyzeOptions = {}): Result {
   const personal = firstPerson > 0 && (signoff?.kind === 'person' || usesName);
 
   const candidates: Candidate[] = [];
+  // The engagement reads every formula and push the rules know, whichever rules are switched off:
+  // switching a rule off hides its flag, not what the reply is.
+  const formula: Span[] = [];
+  const pushes: Span[] = [];
   for (const h of hits) {
     if (h.ref.kind !== 'rule') continue;
     const cr = pack.rules[h.ref.rule]!;
+    formula.push({ start: h.start, end: h.end });
+    if (cr.src.category === 'process') pushes.push({ start: h.start, end: h.end });
     if (!enabled(cr.src)) continue;
     candidates.push({ rule: cr.src, order: cr.order, spans: [{ start: h.start, end: h.end }], slots: {}, fromCheck: false });
   }
@@ -160,16 +166,14 @@ export function analyze(input: string, options: AnalyzeOptions = {}): Result {
   }
 
   // What the reply does with the message: its substance is what no formula covers.
-  const pushes: Span[] = [];
-  for (const c of candidates) if (c.rule.category === 'process') pushes.push(c.spans[0]!);
-  for (const c of checkCandidates) if (c.rule.category === 'process' && c.spans[0]) pushes.push(c.spans[0]);
+  for (const spans of channelPushes(body, tokens, pack, sentencesOf(ctx))) pushes.push(spans[0]!);
   pushes.sort((a, b) => a.start - b.start);
   const engagement = engage({
     text: body,
     tokens,
     bits,
     pack,
-    formula: candidates.map((c) => c.spans[0]!),
+    formula,
     signoff,
     readerForms: reader?.forms ?? null,
     context,
@@ -184,7 +188,7 @@ export function analyze(input: string, options: AnalyzeOptions = {}): Result {
   engagement.pointers = pointersFor(engagement, judged, pack);
   // A soft formula ("sorry to hear that") stays quiet in a reply that speaks as a person and engages
   // with the message; in a generic reply it is what makes it generic, signed or not.
-  if (personal && engagement.level === 'engaged') {
+  if (personal && (engagement.level === 'engaged' || engagement.substance.length >= 3)) {
     for (let i = candidates.length - 1; i >= 0; i--) if (candidates[i]!.rule.soft) candidates.splice(i, 1);
   }
   const pointer = engagement.pointers[0];
@@ -327,7 +331,7 @@ function resolveFlags(text: string, phrase: Candidate[], check: Candidate[], slo
       const first = c.spans[0];
       const inWay = taken.filter((t) => t.span.start < first.end && first.start < t.span.end);
       // Only positional check flags give way (they mark a place, not words); phrase flags keep their words.
-      if (inWay.length > 0 && inWay.every((t) => t.c.fromCheck && SEVERITY_RANK[t.c.rule.severity] < SEVERITY_RANK[c.rule.severity])) {
+      if (inWay.length > 0 && inWay.every((t) => t.c.fromCheck && POSITIONAL.has(t.c.rule.check!) && SEVERITY_RANK[t.c.rule.severity] < SEVERITY_RANK[c.rule.severity])) {
         for (const t of inWay) {
           coverage.release(t.span.start, t.span.end);
           taken.splice(taken.indexOf(t), 1);

@@ -287,6 +287,8 @@ const checks: Record<string, Check> = {
   /** The person is upset and the reply neither acknowledges it nor does anything concrete (explains, says what happens next). */
   'unacknowledged-distress'(ctx) {
     if (!ctx.engagement || !engagementJudgements(ctx.engagement).cold) return [];
+    // A private person answering as "I" is not the webcare script this check is for.
+    if (ctx.org === 0 && ctx.firstPerson > 0 && ctx.signoff?.kind !== 'department') return [];
     const first = firstSentenceAfterMentions(ctx);
     if (!first) return [];
     // The opening sentence; when a phrase flag has it, the first word of a later sentence: the
@@ -300,20 +302,21 @@ const checks: Record<string, Check> = {
     if (!ctx.engagement || !engagementJudgements(ctx.engagement).nothingSpecific) return [];
     const first = firstSentenceAfterMentions(ctx);
     if (!first) return [];
-    const later = sentencesOf(ctx).filter((s) => s.start > first.start).map((s) => firstWordOf(ctx, s)).filter((s): s is Span => s !== null);
+    const end = ctx.signoff ? ctx.signoff.start : ctx.text.length;
+    const later = sentencesOf(ctx).filter((s) => s.start > first.start).map((s) => firstWordOf(ctx, s)).filter((s): s is Span => s !== null && s.start < end);
     return [{ spans: [first, ...later], slots: substanceSlots(ctx, first) }];
   },
 
   /** The reply's substance is "go somewhere else", with nothing said about the person's problem. */
   'push-only'(ctx) {
     const e = ctx.engagement;
-    if (!e || !e.push || !engagementJudgements(e).pushOnly || engagementJudgements(e).nothingSpecific) return [];
+    if (!e || !e.push || !engagementJudgements(e).pushOnly) return [];
     return [{ spans: [e.push], slots: substanceSlots(ctx, e.push) }];
   },
 
   /** A sentence that sends the person elsewhere: a channel (DM, a link, a phone line, a form) with a request. */
   'channel-push'(ctx) {
-    return channelPushes(ctx.text, ctx.tokens, ctx.pack, sentencesOf(ctx)).map((s) => ({ spans: [s] }));
+    return channelPushes(ctx.text, ctx.tokens, ctx.pack, sentencesOf(ctx)).map((spans) => ({ spans, slots: { lead: ctx.pack.lexicon.phrases.leadIn } }));
   },
 
   /** The person's name is known and the reply never uses it. */

@@ -111,30 +111,45 @@ function contextWords(ctx: string, folded: string, pack: Pack): { stems: Map<str
   return { stems, numbers, question, detail, thanks };
 }
 
-/** A sentence that sends the person elsewhere: a channel (DM, link, form, phone line) with a request, a data request, or a note that the answer went elsewhere. */
-export function channelPushes(text: string, tokens: Tokens, pack: Pack, sentenceList: readonly Span[]): Span[] {
-  const { channels, requests, dataWords, elsewhere } = pack.engagement;
-  const out: Span[] = [];
+/**
+ * Sentences that send the person elsewhere: a channel (DM, a link, a form, a phone line) with a
+ * request ("please", "can you", "stuur"), or a note that the answer went elsewhere ("replied in DM").
+ * Each push comes with the places its flag may take, best first: the sentence up to its last key
+ * word, then the channel word alone (when a formula already covers part of the sentence).
+ */
+export function channelPushes(text: string, tokens: Tokens, pack: Pack, sentenceList: readonly Span[]): Span[][] {
+  const { channels, requests, elsewhere, dataWords } = pack.engagement;
+  const out: Span[][] = [];
   let t = 0;
   for (const s of sentenceList) {
-    let channel = false;
+    let channel: Span | null = null;
     let request = false;
-    let data = false;
     let away = false;
+    let lastKey = -1;
     while (t < tokens.words.length && tokens.starts[t]! < s.start) t++;
-    let k = t;
-    for (; k < tokens.words.length && tokens.starts[k]! < s.end; k++) {
+    for (let k = t; k < tokens.words.length && tokens.starts[k]! < s.end; k++) {
       const w = tokens.words[k]!;
-      if (channels.has(w)) channel = true;
+      const span = { start: tokens.starts[k]!, end: tokens.ends[k]! };
+      if (channels.has(w)) {
+        channel ??= span;
+        lastKey = span.end;
+      }
       if (requests.has(w)) request = true;
-      if (dataWords.has(w)) data = true;
       if (elsewhere.has(w)) away = true;
+      if (channel && dataWords.has(w)) lastKey = span.end;
     }
-    const body = text.slice(s.start, s.end);
-    if (!channel && /https?:\/\/|www\./i.test(body)) channel = true;
-    if (!channel && /\b\d{3}[-. ]\d{3}[-. ]\d{4}\b|\b0[89]00[- ]?\d/.test(body)) channel = true;
-    void data;
-    if (channel && (request || away)) out.push(s);
+    if (!channel) {
+      const body = text.slice(s.start, s.end);
+      const link = /https?:\/\/\S+|www\.\S+|\b\d{3}[-. ]\d{3}[-. ]\d{4}\b|\b0[89]00[- ]?\d+/i.exec(body);
+      if (link) {
+        channel = { start: s.start + link.index, end: s.start + link.index + link[0].length };
+        lastKey = channel.end;
+      }
+    }
+    if (channel && (request || away)) {
+      const clause = { start: s.start, end: Math.max(lastKey, channel.end) };
+      out.push(clause.end - clause.start < s.end - s.start ? [clause, s, channel] : [s, channel]);
+    }
   }
   return out;
 }

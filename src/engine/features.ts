@@ -65,9 +65,10 @@ export function engagementJudgements(e: Engagement): { nothingSpecific: boolean;
   return {
     nothingSpecific: e.level !== 'engaged' && e.substance.length < 3 && !e.thanked,
     // Asking for a DM is fine when the reply also engages outside that request (explains, answers, asks its own question).
-    pushOnly: e.push !== null && e.beyondPush < 3 && e.cause === null && e.nextStep === null,
-    // Echoing their words or asking a question does not make up for ignoring how they feel.
-    cold: e.heat !== null && !e.acknowledged && e.cause === null && e.nextStep === null,
+    pushOnly: e.push !== null && e.beyondPush < 3 && e.cause === null && e.nextStep === null && !e.thanked,
+    // Echoing their words or asking a question does not make up for ignoring how they feel; an
+    // explanation, a next step or a real answer (several words of its own) is doing something concrete.
+    cold: e.heat !== null && !e.acknowledged && e.cause === null && e.nextStep === null && e.substance.length < 6,
     unanswered: e.compared && e.asked !== null && !engaged,
   };
 }

@@ -148,6 +148,7 @@ export const ScoreSchema = v.strictObject({
       v.strictObject({
         id: v.pipe(v.string(), v.regex(/^[a-z][a-z-]*$/)),
         cap: v.pipe(v.number(), v.minValue(1)),
+        min: v.optional(v.pipe(v.number(), v.minValue(0))),
         weight: v.pipe(v.number(), v.minValue(-100), v.maxValue(100)),
         label: v.strictObject({ en: text, nl: text }),
       }),
