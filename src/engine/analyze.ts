@@ -227,7 +227,7 @@ export function analyze(input: string, options: AnalyzeOptions = {}): Result {
   return { lang, score, verdict, flags, cues, engagement, explanation: { base: DATA.score.base, steps, raw, features, thresholds: { ...THRESHOLDS }, summary } };
 }
 
-const LATE_CHECKS = new Set(['unacknowledged-distress', 'nothing-specific', 'push-only']);
+const LATE_CHECKS = new Set(['unacknowledged-distress', 'nothing-specific', 'push-only', 'left-unanswered']);
 
 /** What in the message shows that the person is upset, in their words; null when nothing does. */
 function heatOf(context: string, contextFolded: string, pack: Pack): string | null {

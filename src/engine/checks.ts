@@ -297,14 +297,22 @@ const checks: Record<string, Check> = {
     return [{ spans: [first, ...later] }];
   },
 
+  /** They asked a question or gave a detail, and the reply takes up nothing of it. */
+  'left-unanswered'(ctx) {
+    const e = ctx.engagement;
+    if (!e || !e.compared || e.level === 'engaged' || e.thanked || (!e.asked && !e.detail)) return [];
+    if (engagementJudgements(e).cold) return [];
+    const first = firstSentenceAfterMentions(ctx);
+    if (!first) return [];
+    return [{ spans: replyPlaces(ctx, first), slots: substanceSlots(ctx, first) }];
+  },
+
   /** Take away the formulas, greeting, name and sign-off: nothing is left that belongs to this message. */
   'nothing-specific'(ctx) {
     if (!ctx.engagement || !engagementJudgements(ctx.engagement).nothingSpecific) return [];
     const first = firstSentenceAfterMentions(ctx);
     if (!first) return [];
-    const end = ctx.signoff ? ctx.signoff.start : ctx.text.length;
-    const later = sentencesOf(ctx).filter((s) => s.start > first.start).map((s) => firstWordOf(ctx, s)).filter((s): s is Span => s !== null && s.start < end);
-    return [{ spans: [first, ...later], slots: substanceSlots(ctx, first) }];
+    return [{ spans: replyPlaces(ctx, first), slots: substanceSlots(ctx, first) }];
   },
 
   /** The reply's substance is "go somewhere else", with nothing said about the person's problem. */
@@ -355,6 +363,20 @@ const checks: Record<string, Check> = {
 };
 
 export const CHECK_NAMES = Object.keys(checks);
+
+/** Places a whole-reply judgement may take, best first: the opening sentence, the first word of each later sentence, then any word before the sign-off. */
+function replyPlaces(ctx: CheckContext, first: Span): Span[] {
+  const end = ctx.signoff ? ctx.signoff.start : ctx.text.length;
+  const out: Span[] = [first];
+  for (const s of sentencesOf(ctx)) {
+    if (s.start <= first.start) continue;
+    const w = firstWordOf(ctx, s);
+    if (w && w.start < end) out.push(w);
+  }
+  const { starts, ends } = ctx.tokens;
+  for (let t = 0; t < starts.length && starts[t]! < end; t++) if (starts[t]! >= first.start) out.push({ start: starts[t]!, end: ends[t]! });
+  return out;
+}
 
 /** Slots for suggestions that add substance: a lead-in, and the customer's detail when known. */
 function substanceSlots(ctx: CheckContext, span: Span): Record<string, string> {

@@ -55,6 +55,7 @@ const OWN_FEATURE: Record<string, FeatureId> = {
   'nothing-specific': 'nothing-specific',
   'push-only': 'push-only',
   'unacknowledged-distress': 'cold-to-feeling',
+  'left-unanswered': 'unanswered',
 };
 
 const CUE_FEATURES = new Set<string>(['first-person', 'signed', 'uses-name', 'acknowledges', 'owns-mistake']);

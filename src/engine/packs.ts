@@ -90,7 +90,7 @@ export interface Pack {
 export const DATA = generated as GeneratedRules;
 
 /** Checks that only mark a place (the last word, the opening sentence): their flags give way to content. */
-export const POSITIONAL = new Set(['unsigned', 'corporate-we', 'unacknowledged-distress', 'unused-name', 'ignored-specifics', 'nothing-specific']);
+export const POSITIONAL = new Set(['unsigned', 'corporate-we', 'unacknowledged-distress', 'unused-name', 'ignored-specifics', 'nothing-specific', 'left-unanswered']);
 
 const cache = new Map<Lang, Pack>();
 
@@ -136,7 +136,7 @@ export function buildPack(lang: Lang, src: PackSource, extra: readonly RuleSourc
   // Checks that flag content (a hashtag, a run of "!!!") place their spans before the ones that only
   // mark a position (the last word for a missing signature, the opening for a missing acknowledgement).
   // "Nothing specific" marks the reply as a whole: it takes a place last.
-  const rank = (c: CompiledRule) => (c.src.check === 'nothing-specific' ? 2 : POSITIONAL.has(c.src.check!) ? 1 : 0);
+  const rank = (c: CompiledRule) => (c.src.check === 'nothing-specific' || c.src.check === 'left-unanswered' ? 2 : POSITIONAL.has(c.src.check!) ? 1 : 0);
   checkRules.sort((a, b) => rank(a) - rank(b) || a.order - b.order);
 
   const contextSet = new PatternSet<'distress' | 'positive'>();
