@@ -106,7 +106,8 @@ export function analyze(input: string, options: AnalyzeOptions = {}): Result {
   const reader = readerName(options.author, context, pack);
   const name = reader?.first ?? null;
   const usesName = !!reader && reader.forms.some((f) => tokens.words.includes(f));
-  const heat = context ? heatOf(context, contextFolded, pack) : null;
+  const contextTokens = context ? tokenize(contextFolded) : null;
+  const heat = contextTokens ? heatOf(context, contextFolded, contextTokens, pack) : null;
   const distress = heat !== null;
   let acknowledged = false;
   let nextStep: Span | null = null;
@@ -166,7 +167,7 @@ export function analyze(input: string, options: AnalyzeOptions = {}): Result {
   }
 
   // What the reply does with the message: its substance is what no formula covers.
-  for (const spans of channelPushes(body, tokens, pack, sentencesOf(ctx))) pushes.push(spans[0]!);
+  for (const spans of channelPushes(body, tokens, bits, pack, () => sentencesOf(ctx))) pushes.push(spans[0]!);
   pushes.sort((a, b) => a.start - b.start);
   const engagement = engage({
     text: body,
@@ -182,6 +183,8 @@ export function analyze(input: string, options: AnalyzeOptions = {}): Result {
     acknowledged,
     nextStep,
     pushes,
+    contextTokens: contextTokens,
+    sentences: () => sentencesOf(ctx),
   });
   ctx.engagement = engagement;
   const judged = engagementJudgements(engagement);
@@ -230,16 +233,15 @@ export function analyze(input: string, options: AnalyzeOptions = {}): Result {
 const LATE_CHECKS = new Set(['unacknowledged-distress', 'nothing-specific', 'push-only', 'left-unanswered']);
 
 /** What in the message shows that the person is upset, in their words; null when nothing does. */
-function heatOf(context: string, contextFolded: string, pack: Pack): string | null {
+function heatOf(context: string, contextFolded: string, tokens: ReturnType<typeof tokenize>, pack: Pack): string | null {
   // "?!", "!?", "??": exasperated questions, in any language ("!!" alone may be joy).
   const marks = /\?!|!\?|\?\?/.exec(contextFolded);
-  const tokens = tokenize(contextFolded);
   for (const h of pack.contextSet.find(contextFolded, tokens)) {
     const negated = isNegated(h.start, tokens, pack);
     if (h.ref === 'distress' ? !negated : negated) return context.slice(h.start, h.end);
   }
   // Shouting: most letters in capitals over a stretch of words.
-  const letters = context.replace(/@\w+|https?:\/\/\S+|#\w+/g, '').match(/\p{L}/gu);
+  const letters = /\p{Lu}{3}/u.test(context) ? context.replace(/@\w+|https?:\/\/\S+|#\w+/g, '').match(/\p{L}/gu) : null;
   if (letters && letters.length >= 12) {
     const upper = letters.filter((c) => c !== c.toLowerCase()).length;
     if (upper / letters.length >= 0.6) {

@@ -324,7 +324,7 @@ const checks: Record<string, Check> = {
 
   /** A sentence that sends the person elsewhere: a channel (DM, a link, a phone line, a form) with a request. */
   'channel-push'(ctx) {
-    return channelPushes(ctx.text, ctx.tokens, ctx.pack, sentencesOf(ctx)).map((spans) => ({ spans, slots: { lead: ctx.pack.lexicon.phrases.leadIn } }));
+    return channelPushes(ctx.text, ctx.tokens, ctx.bits, ctx.pack, () => sentencesOf(ctx)).map((spans) => ({ spans, slots: { lead: ctx.pack.lexicon.phrases.leadIn } }));
   },
 
   /** The person's name is known and the reply never uses it. */

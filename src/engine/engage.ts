@@ -11,7 +11,7 @@
  */
 import { fold } from './fold.js';
 import type { Pack } from './packs.js';
-import { sentences, tokenize, type Span, type Tokens } from './text.js';
+import { sentences, type Span, type Tokens } from './text.js';
 import type { Engagement, EngagementEcho } from './types.js';
 import { W } from './wordclass.js';
 
@@ -34,9 +34,28 @@ export interface EngageInput {
   nextStep: Span | null;
   /** Spans of process-category flags (pushes found by rules or the channel check). */
   pushes: readonly Span[];
+  /** The message's tokens (already made for the heat check), or null when there is no message. */
+  contextTokens: Tokens | null;
+  /** The reply's sentences, made on first use and shared with the checks. */
+  sentences: () => Span[];
 }
 
+const isDigit = (c: number) => c >= 0x30 && c <= 0x39;
+
 /** A crude stem, the same for both languages: enough to match "deliveries" with "delivery", "gebeld" with "bellen" rarely, "facturen" with "factuur" not at all. */
+const stems = new Map<string, string>();
+
+/** stemOf, remembered: the same words come back reply after reply. */
+function stemCached(word: string): string {
+  let s = stems.get(word);
+  if (s === undefined) {
+    if (stems.size > 50_000) stems.clear();
+    s = stemOf(word);
+    stems.set(word, s);
+  }
+  return s;
+}
+
 export function stemOf(word: string): string {
   let w = word;
   const q = w.indexOf("'");
@@ -68,24 +87,22 @@ const inside = (pos: number, spans: readonly Span[]) => {
 };
 
 /** Content words of the customer's message, by stem, with the word as they wrote it. */
-function contextWords(ctx: string, folded: string, pack: Pack): { stems: Map<string, string>; numbers: Set<string>; question: string | null; detail: string | null; thanks: boolean } {
+function contextWords(ctx: string, tokens: Tokens | null, pack: Pack): { stems: Map<string, string>; numbers: Set<string>; question: string | null; detail: string | null; thanks: boolean } {
   const stems = new Map<string, string>();
   const numbers = new Set<string>();
   let question: string | null = null;
   let detail: string | null = null;
   let thanks = false;
-  if (!folded) return { stems, numbers, question, detail, thanks };
-  const skip = skipRanges(ctx);
-  const tokens = tokenize(folded);
-  for (const w of tokens.words) if (pack.engagement.thanks.has(w)) thanks = true;
-  const { stopwords, greetings } = pack.words;
-  const service = pack.engagement.service;
+  if (!tokens) return { stems, numbers, question, detail, thanks };
+  const skip = ctx.indexOf('@') >= 0 || ctx.indexOf('http') >= 0 ? skipRanges(ctx) : null;
+  const SKIP = W.stopword | W.greeting | W.service | W.firstPerson | W.orgVoice;
   for (let t = 0; t < tokens.words.length; t++) {
     const w = tokens.words[t]!;
-    if (inside(tokens.starts[t]!, skip)) continue;
-    if (/^\d/.test(w)) continue;
-    if (w.length < 4 || stopwords.has(w) || greetings.has(w) || service.has(w) || pack.words.firstPerson.has(w) || pack.words.orgVoice.has(w)) continue;
-    const stem = stemOf(w);
+    const bits = pack.wordBits.get(tokens.ids[t]!) - 1;
+    if (bits & W.thanks) thanks = true;
+    if (w.length < 4 || bits & SKIP || isDigit(w.charCodeAt(0))) continue;
+    if (skip && inside(tokens.starts[t]!, skip)) continue;
+    const stem = stemCached(w);
     if (!stems.has(stem)) stems.set(stem, ctx.slice(tokens.starts[t], tokens.ends[t]));
   }
   let m: RegExpExecArray | null;
@@ -117,30 +134,33 @@ function contextWords(ctx: string, folded: string, pack: Pack): { stems: Map<str
  * Each push comes with the places its flag may take, best first: the sentence up to its last key
  * word, then the channel word alone (when a formula already covers part of the sentence).
  */
-export function channelPushes(text: string, tokens: Tokens, pack: Pack, sentenceList: readonly Span[]): Span[][] {
-  const { channels, requests, elsewhere, dataWords } = pack.engagement;
+export function channelPushes(text: string, tokens: Tokens, bits: readonly number[], pack: Pack, sentenceList: () => readonly Span[]): Span[][] {
+  // Most replies name no channel and hold no link or phone number: nothing to split into sentences.
+  let any = false;
+  for (let t = 0; t < bits.length && !any; t++) if (bits[t]! & (W.channel | W.elsewhere)) any = true;
+  if (!any && !LINK_HINT.test(text)) return [];
+  const dataWords = pack.engagement.dataWords;
   const out: Span[][] = [];
   let t = 0;
-  for (const s of sentenceList) {
+  for (const s of sentenceList()) {
     let channel: Span | null = null;
     let request = false;
     let away = false;
     let lastKey = -1;
     while (t < tokens.words.length && tokens.starts[t]! < s.start) t++;
     for (let k = t; k < tokens.words.length && tokens.starts[k]! < s.end; k++) {
-      const w = tokens.words[k]!;
-      const span = { start: tokens.starts[k]!, end: tokens.ends[k]! };
-      if (channels.has(w)) {
-        channel ??= span;
-        lastKey = span.end;
+      const b = bits[k]!;
+      if (b & W.channel) {
+        channel ??= { start: tokens.starts[k]!, end: tokens.ends[k]! };
+        lastKey = tokens.ends[k]!;
       }
-      if (requests.has(w)) request = true;
-      if (elsewhere.has(w)) away = true;
-      if (channel && dataWords.has(w)) lastKey = span.end;
+      if (b & W.request) request = true;
+      if (b & W.elsewhere) away = true;
+      if (channel && dataWords.has(tokens.words[k]!)) lastKey = tokens.ends[k]!;
     }
     if (!channel) {
       const body = text.slice(s.start, s.end);
-      const link = /https?:\/\/\S+|www\.\S+|\b\d{3}[-. ]\d{3}[-. ]\d{4}\b|\b0[89]00[- ]?\d+/i.exec(body);
+      const link = LINK_RE.exec(body);
       if (link) {
         channel = { start: s.start + link.index, end: s.start + link.index + link[0].length };
         lastKey = channel.end;
@@ -154,6 +174,9 @@ export function channelPushes(text: string, tokens: Tokens, pack: Pack, sentence
   return out;
 }
 
+const LINK_HINT = /https?:|www\.|\d{3}|0[89]00/i;
+const LINK_RE = /https?:\/\/\S+|www\.\S+|\b\d{3}[-. ]\d{3}[-. ]\d{4}\b|\b0[89]00[- ]?\d+/i;
+
 /** The engagement of a text that was not analysed (empty, or not English or Dutch). */
 export function emptyEngagement(): Engagement {
   return { compared: false, level: 'none', substance: [], echoes: [], cause: null, question: null, nextStep: null, push: null, beyondPush: 0, thanked: false, asked: null, heat: null, acknowledged: false, detail: null, pointers: [] };
@@ -162,10 +185,8 @@ export function emptyEngagement(): Engagement {
 export function engage(input: EngageInput): Engagement {
   const { text, tokens, bits, pack, formula, signoff, readerForms } = input;
   const compared = input.contextFolded.trim().length > 0;
-  const cw = contextWords(input.context, input.contextFolded, pack);
-  const skip = skipRanges(text);
-  const service = pack.engagement.service;
-  const cause = pack.engagement.cause;
+  const cw = contextWords(input.context, compared ? input.contextTokens : null, pack);
+  const skip = text.indexOf('@') >= 0 || text.indexOf('http') >= 0 || text.indexOf('www.') >= 0 ? skipRanges(text) : [];
 
   // The greeting: a greeting word at the start (after mentions), and the words up to the first comma or stop.
   let t0 = 0;
@@ -193,17 +214,17 @@ export function engage(input: EngageInput): Engagement {
     if (signoff && start >= signoff.start) continue;
     if (inside(start, skip) || inside(start, formula)) continue;
     const w = words[t]!;
-    if (cause.has(w) && !causeSpan) causeSpan = { start, end };
-    if (bits[t]! & (W.stopword | W.firstPerson | W.orgVoice | W.greeting)) continue;
-    if (service.has(w) || w.length < 2) continue;
+    const b = bits[t]!;
+    if (b & W.cause && !causeSpan) causeSpan = { start, end };
+    if (b & (W.stopword | W.firstPerson | W.orgVoice | W.greeting | W.service) || w.length < 2) continue;
     if (readerForms && readerForms.includes(w)) continue;
-    if (/^\d$/.test(w)) continue;
+    const isNumber = isDigit(w.charCodeAt(0));
+    if (isNumber && w.length === 1) continue;
     substance.push({ start, end });
     if (compared) {
-      const isNumber = /^\d/.test(w);
-      const hit = isNumber ? cw.numbers.has(text.slice(start, end)) : w.length >= 4 && cw.stems.has(stemOf(w));
+      const hit = isNumber ? cw.numbers.has(text.slice(start, end)) : w.length >= 4 && cw.stems.has(stemCached(w));
       if (hit) {
-        const key = isNumber ? w : stemOf(w);
+        const key = isNumber ? w : stemCached(w);
         if (!seenEcho.has(key)) {
           seenEcho.add(key);
           echoes.push({ text: text.slice(start, end), start, end, number: isNumber });
@@ -214,7 +235,7 @@ export function engage(input: EngageInput): Engagement {
 
   // Sentences that send the person elsewhere: their words and questions are the push, not engagement.
   const push = input.pushes[0] ?? null;
-  const all = push || text.indexOf('?') >= 0 ? sentences(text) : [];
+  const all = push || text.indexOf('?') >= 0 ? input.sentences() : [];
   const pushSentences = push ? all.filter((s) => input.pushes.some((p) => p.start < s.end && p.end > s.start)) : [];
   const inPush = (w: Span) => pushSentences.some((s) => w.start >= s.start && w.end <= s.end);
   const beyondPush = push ? substance.filter((w) => !inPush(w)).length : substance.length;

@@ -58,7 +58,6 @@ const OWN_FEATURE: Record<string, FeatureId> = {
   'left-unanswered': 'unanswered',
 };
 
-const CUE_FEATURES = new Set<string>(['first-person', 'signed', 'uses-name', 'acknowledges', 'owns-mistake']);
 
 /** Whole-reply judgements that follow from the engagement (also used to place their flags). */
 export function engagementJudgements(e: Engagement): { nothingSpecific: boolean; pushOnly: boolean; cold: boolean; unanswered: boolean } {
@@ -75,36 +74,52 @@ export function engagementJudgements(e: Engagement): { nothingSpecific: boolean;
 }
 
 export function measureFeatures(flags: readonly Flag[], cues: readonly Cue[], e: Engagement, checkOf: (rule: string) => string | undefined): Record<FeatureId, number> {
-  const f = Object.fromEntries(FEATURE_IDS.map((id) => [id, 0])) as Record<FeatureId, number>;
+  let scripted = 0, process = 0, broadcast = 0, evasive = 0, formal = 0, unempathetic = 0;
+  let problem = 0, warnings = 0, corporateWe = 0, unsigned = 0;
   for (const flag of flags) {
     const check = checkOf(flag.rule);
     const own = check ? OWN_FEATURE[check] : undefined;
     if (own) {
       // Judged from the engagement below (nothing-specific, push-only, cold) or a yes/no of its own.
-      if (own === 'unsigned' || own === 'corporate-we') f[own] = 1;
-    } else if (flag.category !== 'anonymous') {
-      f[flag.category as FeatureId]++;
+      if (own === 'unsigned') unsigned = 1;
+      else if (own === 'corporate-we') corporateWe = 1;
     } else {
-      f['corporate-we'] = 1;
+      switch (flag.category) {
+        case 'scripted': scripted++; break;
+        case 'process': process++; break;
+        case 'broadcast': broadcast++; break;
+        case 'evasive': evasive++; break;
+        case 'formal': formal++; break;
+        case 'unempathetic': unempathetic++; break;
+        default: corporateWe = 1;
+      }
     }
-    if (flag.severity === 'problem') f.problem = 1;
-    else if (flag.severity === 'warning' && !own) f.warnings++;
+    if (flag.severity === 'problem') problem = 1;
+    else if (flag.severity === 'warning' && !own) warnings++;
   }
   // A person's voice counts when it says something of its own: a signature does not rescue a template.
   const j = engagementJudgements(e);
-  if (!j.nothingSpecific) for (const c of cues) if (CUE_FEATURES.has(c.cue)) f[c.cue as FeatureId] = 1;
-  f.substance = e.substance.length;
-  f.echo = e.echoes.filter((x) => !x.number).length;
-  f['echo-number'] = e.echoes.some((x) => x.number) ? 1 : 0;
-  f.cause = e.cause ? 1 : 0;
-  f['own-question'] = e.question ? 1 : 0;
-  f['next-step'] = e.nextStep ? 1 : 0;
-  f['nothing-specific'] = j.nothingSpecific ? 1 : 0;
-  f['push-only'] = j.pushOnly ? 1 : 0;
-  f['cold-to-feeling'] = j.cold ? 1 : 0;
-  f.unanswered = j.unanswered ? 1 : 0;
-  f['answers-thanks'] = e.thanked ? 1 : 0;
-  return f;
+  let firstPerson = 0, signed = 0, usesName = 0, acknowledges = 0, ownsMistake = 0;
+  if (!j.nothingSpecific) {
+    for (const c of cues) {
+      if (c.cue === 'first-person') firstPerson = 1;
+      else if (c.cue === 'signed') signed = 1;
+      else if (c.cue === 'uses-name') usesName = 1;
+      else if (c.cue === 'acknowledges') acknowledges = 1;
+      else if (c.cue === 'owns-mistake') ownsMistake = 1;
+    }
+  }
+  let echo = 0, echoNumber = 0;
+  for (const x of e.echoes) if (x.number) echoNumber = 1; else echo++;
+  return {
+    scripted, process, broadcast, evasive, formal, unempathetic, problem, warnings,
+    'corporate-we': corporateWe, unsigned,
+    'first-person': firstPerson, signed, 'uses-name': usesName, acknowledges, 'owns-mistake': ownsMistake,
+    substance: e.substance.length, echo, 'echo-number': echoNumber,
+    cause: e.cause ? 1 : 0, 'own-question': e.question ? 1 : 0, 'next-step': e.nextStep ? 1 : 0,
+    'nothing-specific': j.nothingSpecific ? 1 : 0, 'push-only': j.pushOnly ? 1 : 0, 'cold-to-feeling': j.cold ? 1 : 0,
+    unanswered: j.unanswered ? 1 : 0, 'answers-thanks': e.thanked ? 1 : 0,
+  };
 }
 
 const STRICTNESS: Record<Strictness, number> = { relaxed: 0.7, normal: 1, strict: 1.3 };
