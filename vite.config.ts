@@ -2,11 +2,13 @@
 import { crx } from '@crxjs/vite-plugin';
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'vite';
+import { sharedWorker } from './scripts/shared-worker.ts';
 import manifest from './src/manifest.config.ts';
 
 export default defineConfig(({ mode }) => ({
   plugins: [
     preact(),
+    sharedWorker(),
     crx({
       manifest: manifest(mode),
       // One self-contained content script: no loader, no web-accessible chunks a page could probe.

@@ -262,7 +262,8 @@ describe('team report', () => {
       return { progress: w.__progress, workers: w.__workers };
     });
     expect(workers).toHaveLength(1);
-    expect(workers[0]).toMatch(/^module chrome-extension:\/\/[a-z]+\/assets\/[\w.-]+\.js$/);
+    // A module worker from the extension's own build, sharing its engine chunk (one engine shipped).
+    expect(workers[0]).toMatch(/^module (chrome-extension:\/\/[a-z]+)?\/assets\/report-worker-[\w-]+\.js$/);
     expect(progress.length).toBeGreaterThan(1);
     expect(Math.max(...progress)).toBe(10_000);
     const sum = (await Promise.all(['human', 'mixed', 'scripted', 'unknown'].map((v) => page.locator(`.ht-card.ht-tone-${v} .ht-value`).textContent().catch(() => '0')))).reduce((a, v) => a + Number((v ?? '0').replace(/\D/g, '') || 0), 0);
@@ -303,6 +304,14 @@ describe('standalone studio (npm run studio)', () => {
     await expect.poll(() => verdictOf(page)).toEqual({ verdict: expected.verdict, score: expected.score });
     await page.goto(url + '#/lessons');
     expect(await page.locator('.lesson-card').count()).toBe(lessons.length);
+    // The team report's worker loads from beside the page (a relative URL), with the shared engine.
+    await page.goto(url + '#/report');
+    const file = join(tmp, 'standalone.jsonl');
+    writeFileSync(file, [SCRIPTED, HUMAN].map((text) => JSON.stringify({ text })).join('\n'));
+    await page.getByLabel('Choose a file').setInputFiles(file);
+    await page.waitForSelector('.ht-report', { timeout: 15_000 });
+    const counts = await Promise.all(['human', 'mixed', 'scripted'].map((v) => page.locator(`.ht-card.ht-tone-${v} .ht-value`).textContent()));
+    expect(counts.reduce((a, v) => a + Number(v), 0)).toBe(2);
     browser.assertNoUnroutedRequests();
   });
 });
