@@ -21,6 +21,7 @@ const ENGINE_MARK = 'scripted.inconvenience';
 
 const builds = [
   { dir: 'dist', script: 'build:ext', serviceWorker: true },
+  { dir: 'dist-firefox', script: 'build:ext', serviceWorker: true },
   { dir: 'studio-dist', script: 'build:studio', serviceWorker: false },
 ];
 
