@@ -173,8 +173,8 @@ describe('-h and --help on every command', () => {
 
 describe('human-tone check --jsonl', () => {
   test('reads the same keys as human-tone report: "text" or "reply", "context" or "customer"', () => {
-    const context = 'Third time my train is cancelled. Furious.';
-    const reply = 'Please contact customer service.';
+    const context = 'Still no parcel after two weeks, ridiculous';
+    const reply = 'The parcel is with the courier.';
     const variants = [
       { text: reply, context },
       { reply, context },
