@@ -1,4 +1,6 @@
 /** Helpers for the extension's end-to-end tests (the fixture harness is in ./fixtures). */
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 
 export interface CoachState {
@@ -106,4 +108,16 @@ export async function stopServiceWorker(page: Page, extensionId: string): Promis
   await cdp.send('ServiceWorker.stopWorker', { versionId: id });
   while (Date.now() < until && versions.get(id)?.runningStatus !== 'stopped') await page.waitForTimeout(20);
   await cdp.detach();
+}
+
+/**
+ * Where a test writes its screenshot: a gitignored folder (test-results/screenshots), so that
+ * `npm test` leaves the working tree clean; the README's copies in docs/screenshots only when asked
+ * for with UPDATE_SCREENSHOTS=1 (`UPDATE_SCREENSHOTS=1 npm test`).
+ */
+export function screenshotPath(name: string): string {
+  const root = new URL('../../', import.meta.url).pathname;
+  const dir = process.env.UPDATE_SCREENSHOTS === '1' ? join(root, 'docs/screenshots') : join(root, 'test-results/screenshots');
+  mkdirSync(dir, { recursive: true });
+  return join(dir, name);
 }
