@@ -28,12 +28,24 @@ const HUMAN = "Sorry Mark, that's on me: I sent you the wrong link. Here's the r
 
 describe('human-tone check', () => {
   test('marks the flagged spans and lists the suggestions', () => {
-    const { code, out } = run(['check', 'We will look into this and get back to you.']);
+    const { code, out } = run(['check', 'We will get back to you about this tomorrow.']);
     expect(code).toBe(0);
     expect(out).toMatch(/MIXED|SCRIPTED/);
     expect(out).toContain('[[We]]¹');
     expect(out).toMatch(/try: "I"/);
     expect(out).toMatch(/why: /);
+    expect(out).toMatch(/How the score was reached: Starting point \d+, .* = \d+/);
+  });
+
+  test('says what the reply left out, in the customer\'s words, in English and Dutch', () => {
+    const en = run(['check', '--context', 'My order 5512 never arrived. Will it come before Friday?', 'Thanks for reaching out! We are happy to help.']).out;
+    expect(en).toContain('With their message: nothing specific to it');
+    expect(en).toContain('They asked “Will it come before Friday?”: answer that.');
+    const nl = run(['check', '--context', 'Al twee dagen geen tv meer, dit is de derde keer!', 'Bedankt voor je bericht! We helpen je graag verder.']).out;
+    expect(nl).toContain('Wat het antwoord laat liggen:');
+    expect(nl).toMatch(/Ze schrijven “[^”]*derde keer[^”]*”: erken dat eerst\./);
+    const alone = run(['check', 'Thanks for reaching out! We are happy to help.']).out;
+    expect(alone).toContain('no message given, so not compared');
   });
 
   test('colours on a terminal, plain otherwise', () => {
