@@ -184,6 +184,21 @@ describe('-h and --help on every command', () => {
 });
 
 describe('human-tone check --jsonl', () => {
+  test('a body sent again to other customers is marked canned, with the count so far and where it was first', () => {
+    const template = (name: string) => `Hallo ${name}, kan je mij je klantnummer in privé doorsturen? Dan kijk ik het even na. Groetjes, ^^MY`;
+    const lines = [
+      { text: template('Karen'), context: 'Al twee dagen geen tv' },
+      { text: 'Your parcel left Leeds this morning and arrives tomorrow before noon. ^JD', context: 'Where is my parcel?' },
+      { text: template('Peter'), context: 'Mijn factuur klopt niet' },
+      { text: template('Ines'), context: 'Geen internet sinds gisteren' },
+    ];
+    const { code, out, err } = run(['check', '--jsonl'], lines.map((l) => JSON.stringify(l)).join('\n') + '\n');
+    expect(code).toBe(0);
+    const results = out.trim().split('\n').map((l) => JSON.parse(l));
+    expect(results.map((r) => r.canned ?? null)).toEqual([null, null, { count: 2, firstLine: 1 }, { count: 3, firstLine: 1 }]);
+    expect(err).toContain('2 of 4 replies repeat a body sent earlier');
+  });
+
   test('reads the same keys as human-tone report: "text" or "reply", "context" or "customer"', () => {
     const context = 'Still no parcel after two weeks, ridiculous';
     const reply = 'The parcel is with the courier.';
@@ -197,7 +212,9 @@ describe('human-tone check --jsonl', () => {
     expect(code).toBe(0);
     const lines = out.trim().split('\n').map((l) => JSON.parse(l));
     const withContext = JSON.parse(run(['check', '--json', '--context', context, reply]).out);
-    for (const line of lines) expect(line).toEqual(withContext);
+    // The same reply four times: from the second on it is marked canned; the rest is the same result.
+    for (const { canned: _canned, ...line } of lines) expect(line).toEqual(withContext);
+    expect(lines.map((l) => l.canned?.count ?? 1)).toEqual([1, 2, 3, 4]);
     expect(withContext.flags.some((f: { rule: string }) => f.rule === 'unempathetic.unacknowledged-distress')).toBe(true);
 
     // The report counts the same verdicts from the same lines.
