@@ -96,6 +96,18 @@ async function main() {
   const best = runs[0]!;
   const med = runs[2]!;
   console.log(`\nhuman-tone check --jsonl over ${replies.length} replies: median ${med.toFixed(2)} s = ${fmt(replies.length / med)} replies/s (best ${fmt(replies.length / best)}/s; target >= 20000/s)`);
+  // The floor: a bare Node script that only parses each line and writes a small result (bench/bare-jsonl.mjs).
+  const bare = new URL('./bare-jsonl.mjs', import.meta.url).pathname;
+  const bareRuns: number[] = [];
+  for (let i = 0; i < 5; i++) {
+    const s = process.hrtime.bigint();
+    const res = spawnSync(process.execPath, [bare, input], { maxBuffer: 1 << 30 });
+    if (res.status !== 0) throw new Error(`bare script failed: ${res.stderr}`);
+    bareRuns.push(Number(process.hrtime.bigint() - s) / 1e9);
+  }
+  bareRuns.sort((a, b) => a - b);
+  const bareMed = bareRuns[2]!;
+  console.log(`bare Node parse-and-write over the same file: median ${bareMed.toFixed(2)} s; the CLI takes ${(med / bareMed).toFixed(1)}x that (target <= 4x)`);
   void execFileSync;
 
   // Adversarial 100 KB inputs (the ReDoS test counts their work; here is their time).
