@@ -43,16 +43,16 @@ export interface EngageInput {
 const isDigit = (c: number) => c >= 0x30 && c <= 0x39;
 
 /** A crude stem, the same for both languages: enough to match "deliveries" with "delivery", "gebeld" with "bellen" rarely, "facturen" with "factuur" not at all. */
-const stems = new Map<string, string>();
+/** Stems by word id (words.ts), with the word they were made from: ids are reused after the table starts afresh. */
+const stemWord: string[] = [];
+const stemById: string[] = [];
 
-/** stemOf, remembered: the same words come back reply after reply. */
-function stemCached(word: string): string {
-  let s = stems.get(word);
-  if (s === undefined) {
-    if (stems.size > 50_000) stems.clear();
-    s = stemOf(word);
-    stems.set(word, s);
-  }
+/** stemOf, remembered per word id: the same words come back reply after reply. */
+function stemCached(word: string, id: number): string {
+  if (stemWord[id] === word) return stemById[id]!;
+  const s = stemOf(word);
+  stemWord[id] = word;
+  stemById[id] = s;
   return s;
 }
 
@@ -102,7 +102,7 @@ function contextWords(ctx: string, tokens: Tokens | null, pack: Pack): { stems: 
     if (bits & W.thanks) thanks = true;
     if (w.length < 4 || bits & SKIP || isDigit(w.charCodeAt(0))) continue;
     if (skip && inside(tokens.starts[t]!, skip)) continue;
-    const stem = stemCached(w);
+    const stem = stemCached(w, tokens.ids[t]!);
     if (!stems.has(stem)) stems.set(stem, ctx.slice(tokens.starts[t], tokens.ends[t]));
   }
   let m: RegExpExecArray | null;
@@ -174,7 +174,7 @@ export function channelPushes(text: string, tokens: Tokens, bits: readonly numbe
   return out;
 }
 
-const LINK_HINT = /https?:|www\.|\d{3}|0[89]00/i;
+const LINK_HINT = /https?:|www\.|\d{3}[-. ]\d{3}|0[89]00/i;
 const LINK_RE = /https?:\/\/\S+|www\.\S+|\b\d{3}[-. ]\d{3}[-. ]\d{4}\b|\b0[89]00[- ]?\d+/i;
 
 /** The engagement of a text that was not analysed (empty, or not English or Dutch). */
@@ -222,9 +222,9 @@ export function engage(input: EngageInput): Engagement {
     if (isNumber && w.length === 1) continue;
     substance.push({ start, end });
     if (compared) {
-      const hit = isNumber ? cw.numbers.has(text.slice(start, end)) : w.length >= 4 && cw.stems.has(stemCached(w));
+      const hit = isNumber ? cw.numbers.has(text.slice(start, end)) : w.length >= 4 && cw.stems.has(stemCached(w, tokens.ids[t]!));
       if (hit) {
-        const key = isNumber ? w : stemCached(w);
+        const key = isNumber ? w : stemCached(w, tokens.ids[t]!);
         if (!seenEcho.has(key)) {
           seenEcho.add(key);
           echoes.push({ text: text.slice(start, end), start, end, number: isNumber });
