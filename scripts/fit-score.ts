@@ -28,7 +28,7 @@ const caps = FEATURE_IDS.map((id) => model.features.find((f) => f.id === id)!.ca
 /** Floors on a weight's size, in score points (rules/score.yaml `min`), applied during the fit. */
 const mins = FEATURE_IDS.map((id) => model.features.find((f) => f.id === id)!.min ?? 0);
 /** +1: the feature can only raise the score; -1: only lower it. */
-const POSITIVE = new Set(['first-person', 'signed', 'uses-name', 'acknowledges', 'owns-mistake', 'substance', 'echo', 'echo-number', 'cause', 'own-question', 'next-step', 'answers-thanks']);
+const POSITIVE = new Set(['first-person', 'signed', 'uses-name', 'acknowledges', 'owns-mistake', 'substance', 'echo', 'echo-number', 'cause', 'own-question', 'next-step', 'answers-thanks', 'short-and-plain']);
 
 function vectorOf(text: string, context?: string | null, author?: string): number[] | null {
   const r = analyze(text, { context: context ?? undefined, author });
@@ -71,7 +71,7 @@ const K = Number(process.env.FIT_SCALE ?? 10);
 const d = FEATURE_IDS.length;
 const w = new Float64Array(d);
 let b = 0;
-const lambda = Number(process.env.FIT_L2 ?? 0.01);
+const lambda = Number(process.env.FIT_L2 ?? 0.001);
 const sign = FEATURE_IDS.map((id) => (POSITIVE.has(id) ? -1 : 1)); // in z terms: positive features lower z
 const total = samples.reduce((a, s) => a + s.w, 0);
 for (let iter = 0; iter < 6000; iter++) {

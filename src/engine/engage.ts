@@ -179,7 +179,7 @@ const LINK_RE = /https?:\/\/\S+|www\.\S+|\b\d{3}[-. ]\d{3}[-. ]\d{4}\b|\b0[89]00
 
 /** The engagement of a text that was not analysed (empty, or not English or Dutch). */
 export function emptyEngagement(): Engagement {
-  return { compared: false, level: 'none', substance: [], echoes: [], cause: null, question: null, nextStep: null, push: null, beyondPush: 0, thanked: false, asked: null, heat: null, acknowledged: false, detail: null, pointers: [] };
+  return { compared: false, level: 'none', substance: [], echoes: [], cause: null, question: null, nextStep: null, push: null, beyondPush: 0, words: 0, thanked: false, asked: null, heat: null, acknowledged: false, detail: null, pointers: [] };
 }
 
 export function engage(input: EngageInput): Engagement {
@@ -207,12 +207,15 @@ export function engage(input: EngageInput): Engagement {
   const echoes: EngagementEcho[] = [];
   const seenEcho = new Set<string>();
   let causeSpan: Span | null = null;
+  let said = 0;
   for (let t = 0; t < words.length; t++) {
     const start = tokens.starts[t]!;
     const end = tokens.ends[t]!;
     if (start < greetEnd) continue;
     if (signoff && start >= signoff.start) continue;
-    if (inside(start, skip) || inside(start, formula)) continue;
+    if (inside(start, skip)) continue;
+    said++;
+    if (inside(start, formula)) continue;
     const w = words[t]!;
     const b = bits[t]!;
     if (b & W.cause && !causeSpan) causeSpan = { start, end };
@@ -263,6 +266,7 @@ export function engage(input: EngageInput): Engagement {
     nextStep: input.nextStep,
     push,
     beyondPush,
+    words: said,
     thanked: compared && cw.thanks && input.heat === null && cw.question === null,
     asked: cw.question,
     heat: input.heat,

@@ -33,6 +33,7 @@ export const FEATURE_IDS = [
   'cold-to-feeling',
   'unanswered',
   'answers-thanks',
+  'short-and-plain',
 ] as const;
 export type FeatureId = (typeof FEATURE_IDS)[number];
 
@@ -119,6 +120,8 @@ export function measureFeatures(flags: readonly Flag[], cues: readonly Cue[], e:
     cause: e.cause ? 1 : 0, 'own-question': e.question ? 1 : 0, 'next-step': e.nextStep ? 1 : 0,
     'nothing-specific': j.nothingSpecific ? 1 : 0, 'push-only': j.pushOnly ? 1 : 0, 'cold-to-feeling': j.cold ? 1 : 0,
     unanswered: j.unanswered ? 1 : 0, 'answers-thanks': e.thanked ? 1 : 0,
+    // A few words with no formula and no push: banter, a thank-you, a quick answer.
+    'short-and-plain': e.words > 0 && e.words <= 7 && scripted + process + broadcast + evasive + formal + unempathetic === 0 && !e.push ? 1 : 0,
   };
 }
 

@@ -107,6 +107,8 @@ export interface Engagement {
   push: Span | null;
   /** How many substance words stand outside the sentences that send the person elsewhere. */
   beyondPush: number;
+  /** How many words the reply says (greeting, mentions, links and sign-off aside). */
+  words: number;
   /** The message thanks or praises (and asks nothing, and is not upset): a short warm reply is enough. */
   thanked: boolean;
   /** The question the customer asked, in their words (null when none or unknown). */
