@@ -4,6 +4,7 @@ import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { FIXTURE_URLS, startBrowser, waitForFixture, type FixtureBrowser } from './fixtures/harness.js';
+import { coach } from './coach-driver.js';
 import { typeSlowly, waitForAnalysis } from './helpers.js';
 
 const root = new URL('../../', import.meta.url).pathname;
@@ -78,9 +79,9 @@ describe('in Dutch', () => {
     await page.click(await page.evaluate(() => window.__fixture!.selector));
     await typeSlowly(page, 'Excuses voor het ongemak. Wij verzoeken u vriendelijk contact op te nemen met onze klantenservice.');
     await waitForAnalysis(page);
-    const badge = page.locator('human-tone-coach').getByRole('button', { name: /Open de coach/ });
+    const badge = coach(page).getByRole('button', { name: /Open de coach/ });
     await badge.click();
-    const dialog = page.locator('human-tone-coach').getByRole('dialog');
+    const dialog = coach(page).getByRole('dialog');
     await expect.poll(() => dialog.isVisible()).toBe(true);
     const text = (await dialog.textContent()) ?? '';
     expect(text).toMatch(/Tooncoach/);
