@@ -50,8 +50,12 @@ export function Coach(props: CoachProps) {
   const score = result && verdict !== 'unknown' ? String(result.score) : status === 'pending' ? '…' : status === 'failed' ? '!' : '–';
   const wide = status === 'tooLong';
   // Beside the box's bottom-right corner, so it never covers the text; inside the corner when there is no room.
-  // The wide "too long" badge sits under the box, its right edge on the box's.
-  const badgeTop = wide ? anchor.bottom + 4 : Math.max(4, anchor.bottom - 26);
+  // The wide "too long" badge sits under the box, its right edge on the box's. A box taller than the
+  // window keeps its badge at the bottom of the window, where the person can reach it.
+  const visibleBottom = Math.min(anchor.bottom, window.innerHeight - 4);
+  const badgeTop = wide
+    ? Math.max(anchor.top, Math.min(anchor.bottom + 4, window.innerHeight - 30))
+    : Math.max(4, Math.max(anchor.top, visibleBottom - 26));
   const outside = anchor.right + 6 + 56 <= window.innerWidth;
   const place = wide
     ? { top: `${badgeTop}px`, right: `${Math.max(4, window.innerWidth - anchor.right)}px` }
@@ -78,13 +82,22 @@ export function Coach(props: CoachProps) {
   );
 }
 
+/** Where a panel goes: below the box, or above it, or (a box as tall as the window) over its lower part. */
 function place(anchor: DOMRect, width: number): { top: string; left: string; maxHeight: string } {
   const vw = window.innerWidth;
   const vh = window.innerHeight;
   const left = Math.min(Math.max(8, anchor.right - width), vw - width - 8);
-  const below = vh - anchor.bottom;
-  if (below > 260 || below > anchor.top) return { top: `${anchor.bottom + 6}px`, left: `${left}px`, maxHeight: `${Math.max(160, below - 20)}px` };
-  return { top: `${Math.max(8, anchor.top - Math.min(480, anchor.top - 16) - 6)}px`, left: `${left}px`, maxHeight: `${Math.min(480, anchor.top - 16)}px` };
+  const top = Math.max(0, anchor.top);
+  const bottom = Math.min(vh, anchor.bottom);
+  const below = vh - bottom;
+  const above = top;
+  if (below >= 260 || (below >= above && below >= 180)) return { top: `${bottom + 6}px`, left: `${left}px`, maxHeight: `${below - 20}px` };
+  if (above >= 180) {
+    const height = Math.min(480, above - 16);
+    return { top: `${Math.max(8, above - height - 6)}px`, left: `${left}px`, maxHeight: `${height}px` };
+  }
+  const height = Math.min(480, vh - 16);
+  return { top: `${Math.max(8, vh - height - 8)}px`, left: `${left}px`, maxHeight: `${height}px` };
 }
 
 function Panel(props: CoachProps & { result: Result; anchor: DOMRect }) {
