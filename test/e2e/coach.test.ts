@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { analyze, applySuggestion } from '../../src/engine/index.js';
 import { FIXTURE_URLS, fixtureText, postedTexts, startBrowser, waitForFixture, type FixtureBrowser } from './fixtures/harness.js';
 import { coach, coachElementNames } from './coach-driver.js';
-import { coachIndex, highlightTexts, readXContext, stopServiceWorker, typeSlowly, waitForAnalysis, waitForVerdict } from './helpers.js';
+import { coachIndex, highlightTexts, readXContext, typeSlowly, waitForAnalysis, waitForVerdict } from './helpers.js';
 
 const root = new URL('../../', import.meta.url).pathname;
 const dist = join(root, 'dist');
@@ -144,21 +144,7 @@ describe('on X (Draft.js)', () => {
     await page.close();
   });
 
-  test('stopping the service worker mid-typing costs nothing: coaching resumes on the next edit', async () => {
-    const { page, box } = await openX();
-    await page.click(box);
-    await typeSlowly(page, 'Thanks for reaching out. ');
-    await waitForAnalysis(page);
-    await stopServiceWorker(page, b.extensionId!);
-    await typeSlowly(page, 'We apologize for any inconvenience.');
-    const typedAt = Date.now();
-    const text = await fixtureText(page);
-    const expected = analyze(text, await readXContext(page));
-    const state = await waitForVerdict(page, (s) => s.score === String(expected.score));
-    expect(state.verdict).toBe(expected.verdict);
-    expect(Date.now() - typedAt).toBeLessThan(2000);
-    await page.close();
-  });
+  // Stopping the service worker mid-typing: see lifecycle.test.ts.
 
   test('typing a long reply with coaching active leaves the editor holding exactly what was typed', async () => {
     const { page, box } = await openX();
