@@ -58,6 +58,57 @@ async function openX(): Promise<{ page: Page; box: string }> {
   return { page, box };
 }
 
+describe('an analysis that fails', () => {
+  test('shows as failed in the badge and the panel, with a retry that works, and is logged to the console once', async () => {
+    const { page, box } = await openX();
+    const { errors } = await watchErrors(page);
+    // Break the engine inside the running service worker: folding a character it has not seen yet
+    // calls String.prototype.normalize, which now throws. (First test in the file: this worker is
+    // the one that answers.)
+    await b.serviceWorker!.evaluate(() => {
+      const g = globalThis as unknown as { __normalize: typeof String.prototype.normalize; __broken: number };
+      g.__normalize = String.prototype.normalize;
+      g.__broken = 0;
+      String.prototype.normalize = function () {
+        g.__broken++;
+        throw new Error('engine broken for the test');
+      };
+    });
+    const broken = () => b.serviceWorker!.evaluate(() => (globalThis as unknown as { __broken: number }).__broken);
+    await page.click(box);
+    const text = 'We apologize for any inconvenience ꙮ';
+    await typeSlowly(page, text);
+    await waitForVerdict(page, (s) => s.verdict === 'failed');
+    expect((await coachState(page)).score).toBe('');
+    expect(await highlightTexts(page)).toEqual([]);
+    const badge = coach(page).getByRole('button', { name: /Human Tone/ });
+    expect(await badge.accessibleName()).toContain('Could not coach this reply');
+
+    // Another edit, another failure: still one line in the console.
+    const before = await broken();
+    await typeSlowly(page, ' ꙮ');
+    await expect.poll(broken, { timeout: 10_000 }).toBeGreaterThan(before);
+    await waitForVerdict(page, (s) => s.verdict === 'failed');
+    await badge.click();
+    const dialog = coach(page).getByRole('dialog');
+    await expect.poll(() => dialog.isVisible()).toBe(true);
+    expect(await dialog.textContent()).toMatch(/did not run/);
+    expect(errors.filter((e) => e.includes('could not be coached'))).toHaveLength(1);
+    expect(errors.filter((e) => !e.includes('could not be coached'))).toEqual([]);
+
+    // Mended: the person's retry brings the result, for exactly the text in the box.
+    await b.serviceWorker!.evaluate(() => {
+      String.prototype.normalize = (globalThis as unknown as { __normalize: typeof String.prototype.normalize }).__normalize;
+    });
+    await dialog.getByRole('button', { name: 'Try again' }).click();
+    const expected = analyze(`${text} ꙮ`, await readXContext(page));
+    await waitForVerdict(page, (s) => s.verdict === expected.verdict && s.score === String(expected.score));
+    expect(await highlightTexts(page)).toEqual(expected.flags.map((f) => [`human-tone-${f.category}`, f.text]).sort());
+    expect(await fixtureText(page)).toBe(`${text} ꙮ`);
+    await page.close();
+  });
+});
+
 describe('the service worker stopped in the middle of typing', () => {
   test('coaching resumes on the next edit, and nothing typed is lost', async () => {
     const { page, box } = await openX();
