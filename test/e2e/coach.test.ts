@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { analyze, applySuggestion } from '../../src/engine/index.js';
 import { FIXTURE_URLS, fixtureText, postedTexts, startBrowser, waitForFixture, type FixtureBrowser } from './fixtures/harness.js';
 import { coach, coachElementNames } from './coach-driver.js';
-import { coachIndex, highlightTexts, readXContext, typeSlowly, waitForAnalysis, waitForVerdict } from './helpers.js';
+import { coachIndex, highlightTexts, readXContext, saveScreenshot, typeSlowly, waitForAnalysis, waitForVerdict } from './helpers.js';
 
 const root = new URL('../../', import.meta.url).pathname;
 const dist = join(root, 'dist');
@@ -271,7 +271,7 @@ describe('on X (Draft.js)', () => {
     await waitForAnalysis(page);
     await coach(page).getByRole('button', { name: /Human Tone/ }).click();
     await page.waitForTimeout(200);
-    await page.screenshot({ path: join(shots, 'x-coach.png') });
+    await saveScreenshot(page, join(shots, 'x-coach.png'));
     await page.close();
   });
 });
@@ -340,7 +340,7 @@ describe('on Facebook (Lexical)', () => {
     await typeSlowly(page, 'Dear customer, we regret to inform you that we cannot comment on individual cases. Kind regards, The Customer Care Team');
     await waitForAnalysis(page);
     await page.waitForTimeout(200);
-    await page.screenshot({ path: join(shots, 'facebook-coach.png') });
+    await saveScreenshot(page, join(shots, 'facebook-coach.png'));
     await page.close();
   });
 });

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { FIXTURE_URLS, startBrowser, waitForFixture, type FixtureBrowser } from './fixtures/harness.js';
 import { coach } from './coach-driver.js';
-import { typeSlowly, waitForAnalysis } from './helpers.js';
+import { saveScreenshot, typeSlowly, waitForAnalysis } from './helpers.js';
 
 const root = new URL('../../', import.meta.url).pathname;
 const dist = join(root, 'dist');
@@ -40,7 +40,7 @@ describe('popup', () => {
     await expect.poll(() => popup.getByText(`Score ${state.score}`).count()).toBe(1);
     mkdirSync(shots, { recursive: true });
     await popup.setViewportSize({ width: 360, height: 420 });
-    await popup.screenshot({ path: join(shots, 'popup.png') });
+    await saveScreenshot(popup, join(shots, 'popup.png'));
 
     const toggle = popup.getByRole('checkbox', { name: /Coach on this site: X/ });
     expect(await toggle.isChecked()).toBe(true);

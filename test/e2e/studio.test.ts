@@ -14,6 +14,7 @@ import { lessons } from '../../src/lessons/index.js';
 import { buildReport } from '../../src/report/aggregate.js';
 import { parseReplies } from '../../src/report/parse.js';
 import { startBrowser, type FixtureBrowser } from './fixtures/harness.js';
+import { saveScreenshot } from './helpers.js';
 
 const root = new URL('../../', import.meta.url).pathname;
 const dist = join(root, 'dist');
@@ -66,7 +67,7 @@ describe('studio', () => {
     await page.setViewportSize({ width: 1180, height: 1100 });
     await page.evaluate(() => window.scrollTo(0, 0));
     mkdirSync(shots, { recursive: true });
-    await page.screenshot({ path: join(shots, 'studio.png'), fullPage: false });
+    await saveScreenshot(page, join(shots, 'studio.png'));
     await page.close();
   });
 
@@ -166,7 +167,7 @@ describe('studio', () => {
     }
     mkdirSync(shots, { recursive: true });
     await page.setViewportSize({ width: 1280, height: 720 });
-    await page.screenshot({ path: join(shots, 'presentation.png') });
+    await saveScreenshot(page, join(shots, 'presentation.png'));
     await page.keyboard.press('ArrowRight');
     await expect.poll(() => slides.textContent()).toContain(lesson.human);
     expect(await slides.textContent()).toContain(lesson.point);
@@ -207,7 +208,7 @@ describe('team report', () => {
     expect(await page.locator('.ht-report').textContent()).toMatch(/replies\.jsonl/);
     await page.setViewportSize({ width: 1180, height: 1000 });
     mkdirSync(shots, { recursive: true });
-    await page.screenshot({ path: join(shots, 'report.png') });
+    await saveScreenshot(page, join(shots, 'report.png'));
     await page.close();
   });
 
