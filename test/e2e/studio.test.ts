@@ -235,6 +235,24 @@ describe('team report', () => {
     await page.close();
   });
 
+  test('a hostile report file: markup in every field stays text, and nothing in it runs', async () => {
+    const evil = '<img src=x onerror="window.__pwned=1"><script>window.__pwned=2</script>';
+    const rows = [
+      { id: `<b id=x>${evil}`, text: `We apologize for any inconvenience. ${evil}`, context: evil, author: `<svg onload="window.__pwned=3">` },
+      { text: `Please DM us. ${evil}` },
+      { text: `We apologize for any inconvenience. ${evil}` },
+    ];
+    const content = rows.map((r) => JSON.stringify(r)).join('\n') + '\n{"text": <img src=x onerror="window.__pwned=4">\n';
+    const page = await openStudio('#/report');
+    await upload(page, '<img src=x onerror=window.__pwned=5>.jsonl', content);
+    const report = page.locator('.ht-report');
+    expect(await report.textContent()).toContain('<img src=x onerror="window.__pwned=1">');
+    expect(await report.locator('img, script, svg[onload], b[id], iframe, object').count()).toBe(0);
+    expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
+    expect(await card(page, 'error')).toBe('1');
+    await page.close();
+  });
+
   test('stays responsive on 10,000 replies, with a progress bar', { timeout: 90_000 }, async () => {
     const lines: string[] = [];
     for (let i = 0; i < 10_000; i++) lines.push(JSON.stringify({ id: i, text: i % 3 ? `${good[i % good.length]!.text} #${i}` : good[i % good.length]!.text }));
