@@ -54,7 +54,7 @@ export function answerPopup(signal: AbortSignal, handle: (request: PopupToConten
   listen(
     ext.runtime.onMessage,
     (message: unknown, sender: MessageSender) => {
-      if (sender.id !== ext.runtime.id || sender.tab) return undefined; // only this extension's own pages
+      if (sender.id !== ext.runtime.id) return undefined; // only this extension's own pages (the popup)
       const request = parseMessage(PopupToContent, message);
       if (!request) return undefined;
       return Promise.resolve(handle(request));

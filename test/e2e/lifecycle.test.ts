@@ -49,6 +49,10 @@ async function watchErrors(page: Page): Promise<{ errors: string[]; cdp: CDPSess
   return { errors, cdp };
 }
 
+async function settleFrames(page: Page): Promise<void> {
+  await page.evaluate(() => new Promise<void>((r) => requestAnimationFrame(() => requestAnimationFrame(() => r()))));
+}
+
 async function openX(): Promise<{ page: Page; box: string }> {
   const page = await b.context.newPage();
   await page.goto(FIXTURE_URLS.xStatus);
@@ -105,6 +109,30 @@ describe('an analysis that fails', () => {
     await waitForVerdict(page, (s) => s.verdict === expected.verdict && s.score === String(expected.score));
     expect(await highlightTexts(page)).toEqual(expected.flags.map((f) => [`human-tone-${f.category}`, f.text]).sort());
     expect(await fixtureText(page)).toBe(`${text} ꙮ`);
+    await page.close();
+  });
+});
+
+describe('the content script started again in a coached tab', () => {
+  test('(as after a browser update, or turning a site on twice) keeps one coach per box', async () => {
+    const { page, box } = await openX();
+    await page.click(box);
+    await typeSlowly(page, 'We apologize for any inconvenience.');
+    const before = await waitForAnalysis(page);
+    const url = page.url();
+    await b.serviceWorker!.evaluate(async (u) => {
+      const [tab] = await chrome.tabs.query({ url: u });
+      const files = chrome.runtime.getManifest().content_scripts![0]!.js!;
+      await chrome.scripting.executeScript({ target: { tabId: tab!.id! }, files });
+      await chrome.scripting.executeScript({ target: { tabId: tab!.id! }, files });
+    }, url);
+    await settleFrames(page);
+    expect(await page.locator('human-tone-coach').count()).toBe(1);
+    await typeSlowly(page, ' Sorry.');
+    const expected = analyze('We apologize for any inconvenience. Sorry.', await readXContext(page));
+    await waitForVerdict(page, (s) => s.score === String(expected.score));
+    expect(await page.locator('human-tone-coach').count()).toBe(1);
+    expect(before.verdict).not.toBe('none');
     await page.close();
   });
 });
