@@ -22,18 +22,25 @@ async function settings(): Promise<Settings> {
 // The worker lives as long as the browser lets it: its listeners never need removing.
 const forever = new AbortController().signal;
 
+/** Background work must never end in an unhandled rejection: it is logged, and the next event tries again. */
+const logged = (what: string) => (e: unknown) => console.warn(`Human Tone: ${what} failed:`, e instanceof Error ? e.message : e);
+
 watchSettings(forever, (next) => {
   cached = next;
-  void syncExtraSites(next);
+  syncExtraSites(next).catch(logged('registering the turned-on sites'));
 });
 
 onInstalled(() => {
-  void settings().then(async (s) => {
-    await syncExtraSites(s).catch(() => undefined);
-    await coachOpenTabs(s);
-  });
+  settings()
+    .then(async (s) => {
+      await syncExtraSites(s).catch(logged('registering the turned-on sites'));
+      await coachOpenTabs(s);
+    })
+    .catch(logged('coaching the open tabs'));
 });
-onStartup(() => void settings().then(syncExtraSites));
+onStartup(() => {
+  settings().then(syncExtraSites).catch(logged('registering the turned-on sites'));
+});
 
 acceptLifelines();
 answerWorkerRequests((message, sender) => handleMessage(message, sender, extensionId(), settings));

@@ -144,7 +144,6 @@ export class BoxSession {
   /** Same text as the last result (the editor only re-rendered): show that result again, redraw the ranges. */
   private restore(map: TextMap): boolean {
     if (map.text !== this.resultText || !this.lastResult) return false;
-    if (this.status === 'ready' && this.lastMap === map) return true;
     this.result = this.lastResult;
     this.lastMap = map;
     this.status = 'ready';
