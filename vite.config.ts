@@ -1,27 +1,37 @@
-/** Builds the extension into dist/ (load it unpacked in Chrome or Chromium). */
-import { crx } from '@crxjs/vite-plugin';
+/**
+ * Builds the extension from the one manifest.json: Chrome into dist/ (the default), Firefox into
+ * dist-firefox/ when TARGET=firefox (`npm run build:ext` builds both; scripts/build-ext.mjs).
+ */
+import { crx, type ManifestV3Export } from '@crxjs/vite-plugin';
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'vite';
-import manifest from './src/manifest.config.ts';
+import { buildManifest, type Target } from './scripts/manifest.ts';
+import { sharedWorker } from './scripts/shared-worker.ts';
 
-export default defineConfig(({ mode }) => ({
-  plugins: [
-    preact(),
-    crx({
-      manifest: manifest(mode),
-      // One self-contained content script: no loader, no web-accessible chunks a page could probe.
-      contentScripts: { standaloneFiles: ['src/content/main.ts'] },
-    }),
-  ],
-  build: {
-    outDir: 'dist',
-    emptyOutDir: true,
-    target: 'chrome120',
-    sourcemap: false,
-    // The preload polyfill would put a fetch() in the popup; extension pages do not need it.
-    modulePreload: { polyfill: false },
-    // The engine with its compiled rules is one large chunk by design.
-    chunkSizeWarningLimit: 1600,
-    rollupOptions: { input: { popup: 'src/popup/index.html', studio: 'src/studio/index.html' } },
-  },
-}));
+export default defineConfig(({ mode }) => {
+  const target: Target = process.env.TARGET === 'firefox' ? 'firefox' : 'chrome';
+  return {
+    plugins: [
+      preact(),
+      sharedWorker(),
+      crx({
+        manifest: buildManifest(target, mode) as unknown as ManifestV3Export,
+        browser: target,
+        // One self-contained content script: no loader, no web-accessible chunks a page could probe.
+        contentScripts: { standaloneFiles: ['src/content/main.ts'] },
+      }),
+    ],
+    build: {
+      outDir: target === 'firefox' ? 'dist-firefox' : 'dist',
+      emptyOutDir: true,
+      // Chrome 120 and Firefox 140 (the manifest's minimum versions) share this language level.
+      target: target === 'firefox' ? 'firefox140' : 'chrome120',
+      sourcemap: false,
+      // The preload polyfill would put a fetch() in the popup; extension pages do not need it.
+      modulePreload: { polyfill: false },
+      // The engine with its compiled rules is one large chunk by design.
+      chunkSizeWarningLimit: 1600,
+      rollupOptions: { input: { popup: 'src/popup/index.html', studio: 'src/studio/index.html' } },
+    },
+  };
+});

@@ -4,11 +4,12 @@
  */
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'vite';
+import { sharedWorker } from './scripts/shared-worker.ts';
 
 export default defineConfig({
   root: 'src/studio',
   base: './',
-  plugins: [preact()],
+  plugins: [preact(), sharedWorker()],
   build: {
     outDir: '../../studio-dist',
     emptyOutDir: true,
@@ -17,5 +18,4 @@ export default defineConfig({
     // The engine with its compiled rules is one large chunk by design.
     chunkSizeWarningLimit: 1600,
   },
-  worker: { format: 'es' },
 });

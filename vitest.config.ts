@@ -2,8 +2,8 @@ import { defineConfig } from 'vitest/config';
 
 /**
  * Two groups: the unit tests (parallel), then the browser tests one file at a time, so that two
- * Chromium instances never compete for this machine's two cores (the coach has to answer within a
- * second of the last keystroke, and that is measured).
+ * browsers never compete for a two-core machine. No test asserts on elapsed time: tests wait for
+ * a state (with a generous timeout) or count work; speed is measured by `npm run bench`.
  */
 export default defineConfig({
   test: {

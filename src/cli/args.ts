@@ -22,6 +22,11 @@ export function parseArgs(argv: readonly string[], spec: Readonly<Record<string,
       positional.push(...argv.slice(i + 1));
       break;
     }
+    // -h is --help wherever the command has one (`check -- -h` analyses "-h").
+    if (arg === '-h' && spec.help) {
+      options.help = true;
+      continue;
+    }
     if (!arg.startsWith('--') || arg === '-') {
       positional.push(arg);
       continue;

@@ -4,6 +4,7 @@
  */
 import type { Readable, Writable } from 'node:stream';
 import { analyze, type AnalyzeOptions, type Result } from '../engine/index.js';
+import { JSON_KEYS } from '../report/parse.js';
 
 export interface JsonlSummary {
   lines: number;
@@ -19,14 +20,26 @@ export interface ReplyLine {
   id?: string | number;
 }
 
-/** Reads one JSON Lines record; returns an error message instead of throwing. */
+/** The keys that may hold the reply and the message answered, best first. */
 export interface Fields {
-  text: string;
-  context: string;
+  text: readonly string[];
+  context: readonly string[];
 }
 
-const DEFAULT_FIELDS: Fields = { text: 'text', context: 'context' };
+/** The same keys as `human-tone report`: "text" or "reply", "context" or "customer". */
+export const DEFAULT_FIELDS: Fields = { text: JSON_KEYS.text, context: JSON_KEYS.context };
 
+/** The first key of `keys` that the record has (not null), or undefined. */
+function pick(rec: Record<string, unknown>, keys: readonly string[]): { key: string; value: unknown } | undefined {
+  for (const key of keys) if (rec[key] !== undefined && rec[key] !== null) return { key, value: rec[key] };
+  return undefined;
+}
+
+function quoted(keys: readonly string[]): string {
+  return keys.map((k) => `"${k}"`).join(' or ');
+}
+
+/** Reads one JSON Lines record; returns an error message instead of throwing. */
 export function readReplyLine(line: string, fields: Fields = DEFAULT_FIELDS): ReplyLine | { error: string } {
   let value: unknown;
   try {
@@ -36,15 +49,17 @@ export function readReplyLine(line: string, fields: Fields = DEFAULT_FIELDS): Re
   }
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return { error: 'expected an object like {"text": "..."}' };
   const rec = value as Record<string, unknown>;
-  const text = rec[fields.text];
-  if (typeof text !== 'string') return { error: `"${fields.text}" is missing or not a string` };
-  const context = rec[fields.context];
-  if (context !== undefined && context !== null && typeof context !== 'string') return { error: `"${fields.context}" must be a string` };
+  const text = pick(rec, fields.text);
+  if (!text) return { error: `no text field (expected ${quoted(fields.text)})` };
+  if (typeof text.value !== 'string') return { error: `"${text.key}" must be a string` };
+  const found = pick(rec, fields.context);
+  if (found && typeof found.value !== 'string') return { error: `"${found.key}" must be a string` };
+  const context = found?.value as string | undefined;
   if (rec.author !== undefined && rec.author !== null && typeof rec.author !== 'string') return { error: '"author" must be a string' };
   if (rec.lang !== undefined && rec.lang !== null && rec.lang !== 'en' && rec.lang !== 'nl' && rec.lang !== 'auto') {
     return { error: '"lang" must be "en", "nl" or "auto"' };
   }
-  const out: ReplyLine = { text };
+  const out: ReplyLine = { text: text.value };
   if (typeof context === 'string') out.context = context;
   if (typeof rec.author === 'string') out.author = rec.author;
   if (typeof rec.lang === 'string') out.lang = rec.lang as ReplyLine['lang'];

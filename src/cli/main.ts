@@ -1,9 +1,10 @@
 /** human-tone: the command line over the engine. */
-import { readFileSync, createReadStream } from 'node:fs';
+import { createReadStream } from 'node:fs';
+import type { Readable } from 'node:stream';
 import { analyze, type AnalyzeOptions, type Category, type Result } from '../engine/index.js';
 import { parseArgs, UsageError, type OptionSpec } from './args.js';
 import { formatResult } from './format.js';
-import { runJsonl } from './jsonl.js';
+import { DEFAULT_FIELDS, runJsonl } from './jsonl.js';
 
 declare const __VERSION__: string | undefined;
 
@@ -11,24 +12,41 @@ const HELP = `human-tone: coach replies to sound like a person, not a call centr
 
 Usage:
   human-tone check "reply text" [options]     analyse one reply (or pipe it on stdin)
-  human-tone check --jsonl [file] [options]    JSON Lines in ({"text", "context"?, "author"?, "lang"?}), one result line out
+  human-tone check --jsonl [file] [options]    JSON Lines in, one result line out per line
   human-tone report replies.jsonl|csv -o report.html
                                                a self-contained HTML report on many replies
+  human-tone help [check|report]               this help, or a command's own
 
-Options for check:
+Every command takes -h or --help. "human-tone check --help" lists its options.
+`;
+
+const CHECK_HELP = `human-tone check: analyse a reply (or many, as JSON Lines).
+
+Usage:
+  human-tone check "reply text" [options]
+  echo "reply text" | human-tone check [options]      (also: human-tone check - < reply.txt)
+  human-tone check --jsonl [FILE|-] [options]
+
+The reply is the arguments joined by spaces; without arguments, or with "-", it is read from stdin
+until the end of the input (one trailing line break is dropped). Put -- before a reply that starts
+with a dash: human-tone check -- "-h is not help here".
+
+Options:
   --context TEXT        the message being answered
   --author NAME         the display name of the person being answered
   --lang en|nl|auto     the reply's language (default: auto; other languages are left alone)
   --json                print the full result as JSON
-  --jsonl [FILE]        JSON Lines from FILE or stdin
-  --text-field NAME     with --jsonl: the field that holds the reply (default: text)
-  --context-field NAME  with --jsonl: the field that holds the message answered (default: context)
+  --jsonl [FILE]        JSON Lines from FILE or stdin: {"text" or "reply", "context" or "customer",
+                        "author"?, "lang"?, "id"?} (the same keys as human-tone report)
+  --text-field NAME     with --jsonl: read the reply from this key instead
+  --context-field NAME  with --jsonl: read the message answered from this key instead
   --fail-on scripted|mixed
                         exit 1 when any reply is that bad (mixed includes scripted)
   --strictness relaxed|normal|strict
   --disable IDS         comma-separated rule ids or categories to switch off
   --signature SIGN      your sign-off, used in suggestions (e.g. ^JD)
   --no-color            plain output (also when NO_COLOR is set or output is not a terminal)
+  -h, --help            this help
 
 Exit codes: 0 fine, 1 --fail-on was triggered, 2 bad input (a malformed JSON line, a bad option).
 `;
@@ -55,9 +73,17 @@ const CATEGORIES = new Set(['scripted', 'process', 'anonymous', 'broadcast', 'ev
 export async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
   try {
-    if (!command || command === '--help' || command === '-h' || command === 'help') {
+    if (!command || command === '--help' || command === '-h') {
       process.stdout.write(HELP);
       return command ? 0 : 2;
+    }
+    if (command === 'help') {
+      const topic = rest[0];
+      if (topic === 'check') process.stdout.write(CHECK_HELP);
+      else if (topic === 'report') process.stdout.write((await import('./report.js')).REPORT_HELP);
+      else if (topic === undefined) process.stdout.write(HELP);
+      else throw new UsageError(`no help on "${topic}" (commands: check, report)`);
+      return 0;
     }
     if (command === '--version' || command === '-v') {
       process.stdout.write(`${typeof __VERSION__ === 'string' ? __VERSION__ : 'dev'}\n`);
@@ -108,7 +134,7 @@ function failed(verdicts: Record<Result['verdict'], number>, failOn: string | un
 async function check(argv: string[]): Promise<number> {
   const { positional, options } = parseArgs(argv, CHECK_SPEC);
   if (options.help) {
-    process.stdout.write(HELP);
+    process.stdout.write(CHECK_HELP);
     return 0;
   }
   const base = baseOptions(options);
@@ -118,8 +144,8 @@ async function check(argv: string[]): Promise<number> {
     if (positional.length > 1) throw new UsageError('--jsonl reads one file (or stdin)');
     const input = positional[0] && positional[0] !== '-' ? createReadStream(positional[0]) : process.stdin;
     const fields = {
-      text: typeof options['text-field'] === 'string' ? options['text-field'] : 'text',
-      context: typeof options['context-field'] === 'string' ? options['context-field'] : 'context',
+      text: typeof options['text-field'] === 'string' ? [options['text-field']] : DEFAULT_FIELDS.text,
+      context: typeof options['context-field'] === 'string' ? [options['context-field']] : DEFAULT_FIELDS.context,
     };
     const summary = await runJsonl(input, process.stdout, base, fields);
     if (summary.errors > 0) {
@@ -131,8 +157,8 @@ async function check(argv: string[]): Promise<number> {
 
   let text: string;
   if (positional.length > 0 && !(positional.length === 1 && positional[0] === '-')) text = positional.join(' ');
-  else if (!process.stdin.isTTY || positional[0] === '-') text = readFileSync(0, 'utf8').replace(/\r?\n$/, '');
-  else throw new UsageError('give the reply as an argument or on stdin');
+  else if (!process.stdin.isTTY || positional[0] === '-') text = (await readAll(process.stdin)).replace(/\r?\n$/, '');
+  else throw new UsageError('give the reply as an argument or on stdin (human-tone check --help)');
 
   const result = analyze(text, base);
   if (options.json) process.stdout.write(JSON.stringify(result, null, 2) + '\n');
@@ -140,4 +166,15 @@ async function check(argv: string[]): Promise<number> {
   const verdicts = { human: 0, mixed: 0, scripted: 0, unknown: 0 };
   verdicts[result.verdict]++;
   return failed(verdicts, failOn) ? 1 : 0;
+}
+
+/**
+ * All of a stream, as text. Read as a stream (not readFileSync(0)): a pipe whose producer is slow, or
+ * that another process left non-blocking, makes a synchronous read fail with EAGAIN.
+ */
+export async function readAll(input: Readable): Promise<string> {
+  input.setEncoding('utf8');
+  let text = '';
+  for await (const chunk of input as AsyncIterable<string>) text += chunk;
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
 }

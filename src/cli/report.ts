@@ -15,7 +15,7 @@ import { renderReportHtml } from '../report/html.js';
 import { formatLineError, ReplyParser, type LineError, type ReplyFormat, type ReplyRow } from '../report/parse.js';
 import { parseArgs, UsageError, type OptionSpec } from './args.js';
 
-const HELP = `human-tone report: a team report on many replies, as one self-contained HTML file.
+export const REPORT_HELP = `human-tone report: a team report on many replies, as one self-contained HTML file.
 
 Usage:
   human-tone report FILE -o report.html [options]
@@ -32,6 +32,7 @@ Options:
   --title TEXT          the report's heading
   --strictness relaxed|normal|strict
   --disable IDS         comma-separated rule ids or categories to switch off
+  -h, --help            this help
 
 Exit codes: 0 fine, 2 some lines could not be read (the report is still written, without them),
 or bad usage.
@@ -129,7 +130,7 @@ export function summaryText(data: ReportData, output: string): string {
 export async function report(argv: string[]): Promise<number> {
   const { positional, options } = parseArgs(expandShort(argv), SPEC);
   if (options.help) {
-    process.stdout.write(HELP);
+    process.stdout.write(REPORT_HELP);
     return 0;
   }
   if (positional.length === 0) throw new UsageError('report needs a file of replies (CSV or JSON Lines), or - for stdin: human-tone report replies.csv -o report.html');

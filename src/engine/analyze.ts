@@ -1,22 +1,22 @@
 /** analyze(): the reply in, flags, cues, a score and a verdict out. Synchronous and pure. */
 import { runCheck, sentencesOf, type CheckContext, type CheckHit } from './checks.js';
+import { channelPushes, emptyEngagement, engage, quoteOf } from './engage.js';
+import { engagementJudgements, measureFeatures, scoreFrom } from './features.js';
 import { fold } from './fold.js';
 import { detectLanguage } from './lang.js';
-import { buildPack, DATA, getPack, type Pack } from './packs.js';
+import { buildPack, DATA, getPack, POSITIONAL, type CompiledRule, type Pack } from './packs.js';
 import { W } from './wordclass.js';
 import { makeRoomForWords } from './words.js';
 import { RuleSchema, describeIssues, v } from './schema.js';
 import { fillTemplate } from './suggest.js';
 import { tokenize, type Span } from './text.js';
-import type { AnalyzeOptions, Category, Cue, DetectedLang, Flag, Lang, Result, RuleSource, ScoreStep, Severity, Verdict } from './types.js';
+import type { AnalyzeOptions, Category, Cue, DetectedLang, Engagement, Flag, Lang, Result, RuleSource, Severity, Verdict } from './types.js';
 import { THRESHOLDS } from './types.js';
 import { findSignoff, readerName, voiceCounts } from './voice.js';
 
-export const BASE_SCORE = 75;
-const PENALTY: Record<Severity, number> = { hint: 6, warning: 15, problem: 25 };
+/** Where every reply starts (rules/score.yaml). */
+export const BASE_SCORE: number = DATA.score.base;
 const SEVERITY_RANK: Record<Severity, number> = { hint: 0, warning: 1, problem: 2 };
-const STRICTNESS = { relaxed: 0.7, normal: 1, strict: 1.3 } as const;
-const CUE_CAP = 30;
 /** Longer than this, only the first part is coached: a reply is not a book. */
 export const MAX_ANALYZED = 200_000;
 
@@ -72,7 +72,8 @@ function unknownResult(lang: DetectedLang): Result {
     verdict: 'unknown',
     flags: [],
     cues: [],
-    explanation: { base: BASE_SCORE, steps: [], raw: 0, thresholds: { ...THRESHOLDS }, summary: '' },
+    engagement: emptyEngagement(),
+    explanation: { base: BASE_SCORE, steps: [], raw: 0, features: {}, thresholds: { ...THRESHOLDS }, summary: '' },
   };
 }
 
@@ -105,20 +106,30 @@ export function analyze(input: string, options: AnalyzeOptions = {}): Result {
   const reader = readerName(options.author, context, pack);
   const name = reader?.first ?? null;
   const usesName = !!reader && reader.forms.some((f) => tokens.words.includes(f));
-  const distress = context ? hasDistress(contextFolded, pack) : false;
+  const contextTokens = context ? tokenize(contextFolded) : null;
+  const heat = contextTokens ? heatOf(context, contextFolded, contextTokens, pack) : null;
+  const distress = heat !== null;
   let acknowledged = false;
+  let nextStep: Span | null = null;
   const participles: Span[] = [];
   for (const h of hits) {
     if (h.ref.kind === 'ack') acknowledged = true;
     else if (h.ref.kind === 'participle') participles.push(h);
+    else if (h.ref.kind === 'cue' && !nextStep && pack.cues[h.ref.cue]!.id === 'next-step') nextStep = { start: h.start, end: h.end };
   }
   const personal = firstPerson > 0 && (signoff?.kind === 'person' || usesName);
 
   const candidates: Candidate[] = [];
+  // The engagement reads every formula and push the rules know, whichever rules are switched off:
+  // switching a rule off hides its flag, not what the reply is.
+  const formula: Span[] = [];
+  const pushes: Span[] = [];
   for (const h of hits) {
     if (h.ref.kind !== 'rule') continue;
     const cr = pack.rules[h.ref.rule]!;
-    if (!enabled(cr.src) || (cr.src.soft && personal)) continue;
+    formula.push({ start: h.start, end: h.end });
+    if (cr.src.category === 'process') pushes.push({ start: h.start, end: h.end });
+    if (!enabled(cr.src)) continue;
     candidates.push({ rule: cr.src, order: cr.order, spans: [{ start: h.start, end: h.end }], slots: {}, fromCheck: false });
   }
 
@@ -140,12 +151,55 @@ export function analyze(input: string, options: AnalyzeOptions = {}): Result {
     contextFolded,
     sentenceCache: null,
     participles,
+    engagement: null,
   };
   const checkCandidates: Candidate[] = [];
+  const late: CompiledRule[] = [];
   for (const cr of pack.checkRules) {
-    if (!enabled(cr.src) || (cr.src.soft && personal)) continue;
+    if (!enabled(cr.src)) continue;
+    if (LATE_CHECKS.has(cr.src.check!)) {
+      late.push(cr);
+      continue;
+    }
     for (const hit of runCheck(cr.src.check!, ctx) as CheckHit[]) {
       checkCandidates.push({ rule: cr.src, order: cr.order, spans: hit.spans, slots: hit.slots ?? {}, fromCheck: true });
+    }
+  }
+
+  // What the reply does with the message: its substance is what no formula covers.
+  for (const spans of channelPushes(body, tokens, bits, pack, () => sentencesOf(ctx))) pushes.push(spans[0]!);
+  pushes.sort((a, b) => a.start - b.start);
+  const engagement = engage({
+    text: body,
+    tokens,
+    bits,
+    pack,
+    formula,
+    signoff,
+    readerForms: reader?.forms ?? null,
+    context,
+    contextFolded,
+    heat,
+    acknowledged,
+    nextStep,
+    pushes,
+    contextTokens: contextTokens,
+    sentences: () => sentencesOf(ctx),
+  });
+  ctx.engagement = engagement;
+  const judged = engagementJudgements(engagement);
+  engagement.pointers = pointersFor(engagement, judged, pack);
+  // A soft formula ("sorry to hear that") stays quiet in a reply that speaks as a person and engages
+  // with the message; in a generic reply it is what makes it generic, signed or not.
+  if (personal && (engagement.level === 'engaged' || engagement.substance.length >= 3)) {
+    for (let i = candidates.length - 1; i >= 0; i--) if (candidates[i]!.rule.soft) candidates.splice(i, 1);
+  }
+  const pointer = engagement.pointers[0];
+  for (const cr of late) {
+    for (const hit of runCheck(cr.src.check!, ctx) as CheckHit[]) {
+      const slots = hit.slots ?? {};
+      if (pointer) slots.pointer = pointer;
+      checkCandidates.push({ rule: cr.src, order: cr.order, spans: hit.spans, slots, fromCheck: true });
     }
   }
 
@@ -165,24 +219,54 @@ export function analyze(input: string, options: AnalyzeOptions = {}): Result {
   const phraseCoverage = new Coverage(body.length);
   for (const f of flags) if (!pack.checkIds.has(f.rule)) phraseCoverage.take(f.start, f.end);
   const cues = findCues(pack, hits, phraseCoverage, ctx);
-  const { score, steps, raw } = computeScore(flags, cues, options.strictness ?? 'normal', pack);
+  const features = measureFeatures(flags, cues, engagement, (id) => pack.checkOf.get(id));
+  const { score, steps, raw } = scoreFrom(features, DATA.score, lang, options.strictness ?? 'normal', pack.lexicon.phrases.base);
   const verdict: Verdict = score >= THRESHOLDS.human ? 'human' : score >= THRESHOLDS.mixed ? 'mixed' : 'scripted';
+  if (verdict === 'human') engagement.pointers = [];
   const phrases = pack.lexicon.phrases;
   const summary = (verdict === 'human' ? phrases.summaryHuman : verdict === 'mixed' ? phrases.summaryMixed : phrases.summaryScripted)
     .replace('{flags}', String(flags.length))
     .replace('{cues}', String(cues.length));
-  return { lang, score, verdict, flags, cues, explanation: { base: BASE_SCORE, steps, raw, thresholds: { ...THRESHOLDS }, summary } };
+  return { lang, score, verdict, flags, cues, engagement, explanation: { base: DATA.score.base, steps, raw, features, thresholds: { ...THRESHOLDS }, summary } };
 }
 
-function hasDistress(contextFolded: string, pack: Pack): boolean {
+const LATE_CHECKS = new Set(['unacknowledged-distress', 'nothing-specific', 'push-only', 'left-unanswered']);
+
+/** What in the message shows that the person is upset, in their words; null when nothing does. */
+function heatOf(context: string, contextFolded: string, tokens: ReturnType<typeof tokenize>, pack: Pack): string | null {
   // "?!", "!?", "??": exasperated questions, in any language ("!!" alone may be joy).
-  if (/\?!|!\?|\?\?/.test(contextFolded)) return true;
-  const tokens = tokenize(contextFolded);
+  const marks = /\?!|!\?|\?\?/.exec(contextFolded);
   for (const h of pack.contextSet.find(contextFolded, tokens)) {
     const negated = isNegated(h.start, tokens, pack);
-    if (h.ref === 'distress' ? !negated : negated) return true;
+    if (h.ref === 'distress' ? !negated : negated) return context.slice(h.start, h.end);
   }
-  return false;
+  // Shouting: most letters in capitals over a stretch of words.
+  const letters = /\p{Lu}{3}/u.test(context) ? context.replace(/@\w+|https?:\/\/\S+|#\w+/g, '').match(/\p{L}/gu) : null;
+  if (letters && letters.length >= 12) {
+    const upper = letters.filter((c) => c !== c.toLowerCase()).length;
+    if (upper / letters.length >= 0.6) {
+      const shout = /\p{Lu}{2,}(?:[\s,']+\p{Lu}{2,}){1,5}/u.exec(context);
+      return shout ? shout[0] : context.replace(/@\w+\s*/g, '').slice(0, 40).trim();
+    }
+  }
+  // Two exasperated marks or more ("?!?", "??!"): one "?!" is as often excitement.
+  if (marks && /[?!]{3,}|(?:\?!|!\?|\?\?)[^?!]+(?:\?!|!\?|\?\?)/.test(contextFolded)) {
+    const at = marks.index;
+    const from = Math.max(context.lastIndexOf('.', at) + 1, context.lastIndexOf('\n', at) + 1, at - 60);
+    return context.slice(from, at + 2).replace(/^(?:\s*@\w+)+/, '').trim() || marks[0];
+  }
+  return null;
+}
+
+/** What the reply left out, in the customer's own terms: their question, their feeling, their detail. */
+function pointersFor(e: Engagement, j: ReturnType<typeof engagementJudgements>, pack: Pack): string[] {
+  const p = pack.lexicon.phrases;
+  const out: string[] = [];
+  if (j.cold && e.heat) out.push(p.pointerHeat.replace('{heat}', quoteOf(e.heat)));
+  if (e.asked && e.level !== 'engaged') out.push(p.pointerAsked.replace('{asked}', quoteOf(e.asked)));
+  if (e.detail && e.level !== 'engaged') out.push(p.pointerDetail.replace('{detail}', quoteOf(e.detail)));
+  if (out.length === 0 && !e.compared && e.level !== 'engaged') out.push(p.pointerUnknown);
+  return out;
 }
 
 function isNegated(start: number, tokens: ReturnType<typeof tokenize>, pack: Pack): boolean {
@@ -249,7 +333,7 @@ function resolveFlags(text: string, phrase: Candidate[], check: Candidate[], slo
       const first = c.spans[0];
       const inWay = taken.filter((t) => t.span.start < first.end && first.start < t.span.end);
       // Only positional check flags give way (they mark a place, not words); phrase flags keep their words.
-      if (inWay.length > 0 && inWay.every((t) => t.c.fromCheck && SEVERITY_RANK[t.c.rule.severity] < SEVERITY_RANK[c.rule.severity])) {
+      if (inWay.length > 0 && inWay.every((t) => t.c.fromCheck && POSITIONAL.has(t.c.rule.check!) && SEVERITY_RANK[t.c.rule.severity] < SEVERITY_RANK[c.rule.severity])) {
         for (const t of inWay) {
           coverage.release(t.span.start, t.span.end);
           taken.splice(taken.indexOf(t), 1);
@@ -281,7 +365,7 @@ function resolveFlags(text: string, phrase: Candidate[], check: Candidate[], slo
       start: span.start,
       end: span.end,
       text: matched,
-      message: c.rule.message,
+      message: c.slots.pointer ? `${c.rule.message} ${c.slots.pointer}` : c.rule.message,
       why: c.rule.why,
       suggestions,
     };
@@ -340,47 +424,4 @@ function cueCheck(name: string, ctx: CheckContext, inFlag: (s: Span) => boolean,
     default:
       return null;
   }
-}
-
-function computeScore(flags: Flag[], cues: Cue[], strictness: NonNullable<AnalyzeOptions['strictness']>, pack: Pack) {
-  const factor = STRICTNESS[strictness];
-  const steps: ScoreStep[] = [{ kind: 'base', id: 'base', label: pack.lexicon.phrases.base, delta: BASE_SCORE }];
-  let raw = BASE_SCORE;
-  const seen = new Map<string, number>();
-  let warnings = 0;
-  let problems = 0;
-  let hints = 0;
-  for (const f of flags) {
-    const n = (seen.get(f.rule) ?? 0) + 1;
-    seen.set(f.rule, n);
-    if (f.severity === 'warning') warnings++;
-    else if (f.severity === 'problem') problems++;
-    else hints++;
-    if (n > 3) continue;
-    const delta = -Math.round(PENALTY[f.severity] * factor * (n === 1 ? 1 : 0.5));
-    raw += delta;
-    steps.push({ kind: 'flag', id: f.rule, label: f.message, delta });
-  }
-  let cueTotal = 0;
-  for (const c of cues) {
-    const delta = Math.min(c.weight, CUE_CAP - cueTotal);
-    if (delta <= 0) break;
-    cueTotal += delta;
-    raw += delta;
-    steps.push({ kind: 'cue', id: c.cue, label: c.label, delta });
-  }
-  // Cues cannot buy back a real problem: any warning keeps a reply out of "human".
-  let cap = 100;
-  const capFor = (limit: number) => {
-    if (limit < cap) cap = limit;
-  };
-  const mustCoach = strictness === 'relaxed' ? warnings >= 2 || problems > 0 : warnings > 0 || problems > 0 || (strictness === 'strict' && hints > 0);
-  if (mustCoach) capFor(THRESHOLDS.human - 1);
-  if (problems > 0 && warnings + problems >= 2) capFor(THRESHOLDS.mixed - 1);
-  let score = Math.max(0, Math.min(100, raw));
-  if (score > cap) {
-    steps.push({ kind: 'cap', id: 'cap', label: `max ${cap}`, delta: cap - score });
-    score = cap;
-  }
-  return { score: Math.round(score), steps, raw };
 }

@@ -6,7 +6,9 @@ import { fold } from './fold.js';
 import type { Pack } from './packs.js';
 import { W } from './wordclass.js';
 import { atSentenceStart, emojiSpans, isSpace, sentences, type Span, type Tokens } from './text.js';
-import type { AnalyzeOptions } from './types.js';
+import type { AnalyzeOptions, Engagement } from './types.js';
+import { channelPushes } from './engage.js';
+import { engagementJudgements } from './features.js';
 import type { Signoff } from './voice.js';
 
 export interface CheckContext {
@@ -31,6 +33,8 @@ export interface CheckContext {
   sentenceCache: Span[] | null;
   /** Participle matches from the single pass over the reply (for hidden-agent). */
   participles: Span[];
+  /** What the reply does with the message; set before the checks that judge it run (analyze.ts LATE_CHECKS). */
+  engagement: Engagement | null;
 }
 
 export interface CheckHit {
@@ -280,19 +284,47 @@ const checks: Record<string, Check> = {
     });
   },
 
-  /** The person is upset and the reply does not acknowledge it. */
+  /** The person is upset and the reply neither acknowledges it nor does anything concrete (explains, says what happens next). */
   'unacknowledged-distress'(ctx) {
-    if (!ctx.distress || ctx.acknowledged) return [];
-    // A reply that already speaks as a person (signed, or using their name), or a private person
-    // answering as "I", is not the cold script this check is for: flagging it would cost trust.
-    const personal = ctx.firstPerson > 0 && (ctx.signoff?.kind === 'person' || ctx.usesName);
-    if (personal || (ctx.org === 0 && ctx.firstPerson > 0)) return [];
+    if (!ctx.engagement || !engagementJudgements(ctx.engagement).cold) return [];
+    // A private person answering as "I" is not the webcare script this check is for.
+    if (ctx.org === 0 && ctx.firstPerson > 0 && ctx.signoff?.kind !== 'department') return [];
     const first = firstSentenceAfterMentions(ctx);
     if (!first) return [];
     // The opening sentence; when a phrase flag has it, the first word of a later sentence: the
     // suggestion puts the acknowledgement in front, which reads right at any sentence start.
     const later = sentencesOf(ctx).filter((s) => s.start > first.start).map((s) => firstWordOf(ctx, s)).filter((s): s is Span => s !== null);
     return [{ spans: [first, ...later] }];
+  },
+
+  /** They asked a question or gave a detail, and the reply takes up nothing of it. */
+  'left-unanswered'(ctx) {
+    const e = ctx.engagement;
+    if (!e || !e.compared || e.level === 'engaged' || e.thanked || (!e.asked && !e.detail)) return [];
+    if (engagementJudgements(e).cold) return [];
+    const first = firstSentenceAfterMentions(ctx);
+    if (!first) return [];
+    return [{ spans: replyPlaces(ctx, first), slots: substanceSlots(ctx, first) }];
+  },
+
+  /** Take away the formulas, greeting, name and sign-off: nothing is left that belongs to this message. */
+  'nothing-specific'(ctx) {
+    if (!ctx.engagement || !engagementJudgements(ctx.engagement).nothingSpecific) return [];
+    const first = firstSentenceAfterMentions(ctx);
+    if (!first) return [];
+    return [{ spans: replyPlaces(ctx, first), slots: substanceSlots(ctx, first) }];
+  },
+
+  /** The reply's substance is "go somewhere else", with nothing said about the person's problem. */
+  'push-only'(ctx) {
+    const e = ctx.engagement;
+    if (!e || !e.push || !engagementJudgements(e).pushOnly) return [];
+    return [{ spans: [e.push], slots: substanceSlots(ctx, e.push) }];
+  },
+
+  /** A sentence that sends the person elsewhere: a channel (DM, a link, a phone line, a form) with a request. */
+  'channel-push'(ctx) {
+    return channelPushes(ctx.text, ctx.tokens, ctx.bits, ctx.pack, () => sentencesOf(ctx)).map((spans) => ({ spans, slots: { lead: ctx.pack.lexicon.phrases.leadIn } }));
   },
 
   /** The person's name is known and the reply never uses it. */
@@ -331,6 +363,28 @@ const checks: Record<string, Check> = {
 };
 
 export const CHECK_NAMES = Object.keys(checks);
+
+/** Places a whole-reply judgement may take, best first: the opening sentence, the first word of each later sentence, then any word before the sign-off. */
+function replyPlaces(ctx: CheckContext, first: Span): Span[] {
+  const end = ctx.signoff ? ctx.signoff.start : ctx.text.length;
+  const out: Span[] = [first];
+  for (const s of sentencesOf(ctx)) {
+    if (s.start <= first.start) continue;
+    const w = firstWordOf(ctx, s);
+    if (w && w.start < end) out.push(w);
+  }
+  const { starts, ends } = ctx.tokens;
+  for (let t = 0; t < starts.length && starts[t]! < end; t++) if (starts[t]! >= first.start) out.push({ start: starts[t]!, end: ends[t]! });
+  return out;
+}
+
+/** Slots for suggestions that add substance: a lead-in, and the customer's detail when known. */
+function substanceSlots(ctx: CheckContext, span: Span): Record<string, string> {
+  const slots: Record<string, string> = { lead: ctx.pack.lexicon.phrases.leadIn };
+  const detail = ctx.engagement?.detail;
+  if (detail) slots.withDetail = `${ctx.pack.lexicon.phrases.about} ${detail}: ${lowerStarter(ctx.text.slice(span.start, span.end), ctx)}`;
+  return slots;
+}
 
 export function sentencesOf(ctx: CheckContext): Span[] {
   return (ctx.sentenceCache ??= sentences(ctx.text));

@@ -5,3 +5,4 @@ export { applySuggestion, replaceSpan, minimalEdit, type Edit } from './apply.js
 export { detectLanguage } from './lang.js';
 export { categoryInfo, ruleList, RULES_VERSION } from './catalog.js';
 export * from './types.js';
+export { emptyEngagement } from './engage.js';

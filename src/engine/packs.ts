@@ -5,6 +5,7 @@ import { WordTable } from './words.js';
 import { compilePattern, fromPrecompiled, type CompiledPattern, type Macros, type PrecompiledPattern } from './pattern.js';
 import type { CategoryInfo, Lexicon } from './schema.js';
 import type { CueSource, Lang, RuleSource } from './types.js';
+import type { ScoreModelData } from './features.js';
 import generated from './rules.generated.js';
 
 export interface PackSource {
@@ -21,6 +22,7 @@ export interface GeneratedRules {
   /** Function words of languages we do not coach in, so that they are recognised and left alone. */
   detect: Record<string, string[]>;
   packs: Record<Lang, PackSource>;
+  score: ScoreModelData;
 }
 
 export type MatchRef =
@@ -48,6 +50,8 @@ export interface Pack {
   checkRules: CompiledRule[];
   /** Ids of the whole-reply check rules. */
   checkIds: ReadonlySet<string>;
+  /** Rule id to the name of its check, for whole-reply check rules. */
+  checkOf: ReadonlyMap<string, string>;
   cues: CueSource[];
   /** Phrase rules, phrase cues and acknowledgement patterns, matched over the reply in one pass. */
   replySet: PatternSet<MatchRef>;
@@ -68,12 +72,25 @@ export interface Pack {
     informal: Set<string>;
     stopwords: Set<string>;
   };
+  /** Word lists of the engagement measure (engage.ts). */
+  engagement: {
+    service: Set<string>;
+    cause: Set<string>;
+    channels: Set<string>;
+    requests: Set<string>;
+    dataWords: Set<string>;
+    elsewhere: Set<string>;
+    thanks: Set<string>;
+  };
   /** First-person rewrites: folded phrase (one to three words) to its replacement. */
   rewrites: Map<string, string>;
   rewriteMaxWords: number;
 }
 
 export const DATA = generated as GeneratedRules;
+
+/** Checks that only mark a place (the last word, the opening sentence): their flags give way to content. */
+export const POSITIONAL = new Set(['unsigned', 'corporate-we', 'unacknowledged-distress', 'unused-name', 'ignored-specifics', 'nothing-specific', 'left-unanswered']);
 
 const cache = new Map<Lang, Pack>();
 
@@ -118,8 +135,9 @@ export function buildPack(lang: Lang, src: PackSource, extra: readonly RuleSourc
 
   // Checks that flag content (a hashtag, a run of "!!!") place their spans before the ones that only
   // mark a position (the last word for a missing signature, the opening for a missing acknowledgement).
-  const POSITIONAL = new Set(['unsigned', 'corporate-we', 'unacknowledged-distress', 'unused-name', 'ignored-specifics']);
-  checkRules.sort((a, b) => Number(POSITIONAL.has(a.src.check!)) - Number(POSITIONAL.has(b.src.check!)) || a.order - b.order);
+  // "Nothing specific" marks the reply as a whole: it takes a place last.
+  const rank = (c: CompiledRule) => (c.src.check === 'nothing-specific' || c.src.check === 'left-unanswered' ? 2 : POSITIONAL.has(c.src.check!) ? 1 : 0);
+  checkRules.sort((a, b) => rank(a) - rank(b) || a.order - b.order);
 
   const contextSet = new PatternSet<'distress' | 'positive'>();
   for (const p of lexicon.distress) contextSet.add(compile(p), 'distress');
@@ -150,6 +168,7 @@ export function buildPack(lang: Lang, src: PackSource, extra: readonly RuleSourc
     rules,
     checkRules,
     checkIds: new Set(checkRules.map((r) => r.src.id)),
+    checkOf: new Map(checkRules.map((r) => [r.src.id, r.src.check!])),
     cues: src.cues,
     replySet,
     contextSet,
@@ -168,10 +187,21 @@ export function buildPack(lang: Lang, src: PackSource, extra: readonly RuleSourc
       informal: foldList(lexicon.address?.informal ?? []),
       stopwords: foldList(lexicon.stopwords),
     },
+    engagement: {
+      service: foldList(lexicon.engagement.serviceWords),
+      cause: foldList(lexicon.engagement.causeWords),
+      channels: foldList(lexicon.engagement.channels),
+      requests: foldList(lexicon.engagement.requests),
+      dataWords: foldList(lexicon.engagement.dataWords),
+      elsewhere: foldList(lexicon.engagement.elsewhere),
+      thanks: foldList(lexicon.engagement.thanks),
+    },
     rewrites,
     rewriteMaxWords,
   };
   const w = pack.words;
   classes.push([w.firstPerson, W.firstPerson], [w.orgVoice, W.orgVoice], [w.formal, W.formal], [w.informal, W.informal], [w.stopwords, W.stopword], [w.greetings, W.greeting], [w.negators, W.negator], [w.departments, W.department]);
+  const e = pack.engagement;
+  classes.push([e.service, W.service], [e.cause, W.cause], [e.channels, W.channel], [e.requests, W.request], [e.elsewhere, W.elsewhere], [e.thanks, W.thanks]);
   return pack;
 }

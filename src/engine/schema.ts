@@ -111,6 +111,16 @@ export const LexiconSchema = v.strictObject({
   /** Words never counted as the person's specifics. */
   genericWords: words,
   /** Words for the interface of the engine's own texts. */
+  /** What the reply does with the message it answers (engage.ts). */
+  engagement: v.strictObject({
+    serviceWords: words,
+    causeWords: words,
+    channels: words,
+    requests: words,
+    dataWords: words,
+    elsewhere: words,
+    thanks: words,
+  }),
   phrases: v.strictObject({
     yourName: text,
     greeting: text,
@@ -120,8 +130,34 @@ export const LexiconSchema = v.strictObject({
     summaryScripted: text,
     summaryUnknown: text,
     base: text,
+    /** Pointers: what a reply left out, in the customer's words ({asked}, {heat}, {detail}). */
+    pointerAsked: text,
+    pointerHeat: text,
+    pointerDetail: text,
+    pointerUnknown: text,
+    /** Opens the substance a generic reply lacks, in suggestions. */
+    leadIn: text,
   }),
 });
+
+/** rules/score.yaml: the starting point and the weighted features the score is made of. */
+export const ScoreSchema = v.strictObject({
+  base: v.pipe(v.number(), v.minValue(0), v.maxValue(100)),
+  features: v.pipe(
+    v.array(
+      v.strictObject({
+        id: v.pipe(v.string(), v.regex(/^[a-z][a-z-]*$/)),
+        cap: v.pipe(v.number(), v.minValue(1)),
+        min: v.optional(v.pipe(v.number(), v.minValue(0))),
+        weight: v.pipe(v.number(), v.minValue(-100), v.maxValue(100)),
+        label: v.strictObject({ en: text, nl: text }),
+      }),
+    ),
+    v.minLength(1),
+    v.check((list) => new Set(list.map((f) => f.id)).size === list.length, 'has a duplicate feature id'),
+  ),
+});
+export type ScoreModel = v.InferOutput<typeof ScoreSchema>;
 
 export const MacrosSchema = v.record(v.pipe(v.string(), v.regex(/^[a-z][a-z0-9'-]*$/)), text);
 

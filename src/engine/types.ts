@@ -49,7 +49,7 @@ export interface Cue {
 
 /** One step of how the score was reached, for the "why this score" picture. */
 export interface ScoreStep {
-  kind: 'base' | 'flag' | 'cue' | 'cap';
+  kind: 'base' | 'flag' | 'cue' | 'engagement' | 'cap';
   id: string;
   label: string;
   delta: number;
@@ -58,6 +58,8 @@ export interface ScoreStep {
 export interface Explanation {
   base: number;
   steps: ScoreStep[];
+  /** The measured features the score is made of (see rules/score.yaml), by id. */
+  features: Record<string, number>;
   /** Score before clamping to 0..100. */
   raw: number;
   thresholds: { human: number; mixed: number };
@@ -70,7 +72,53 @@ export interface Result {
   verdict: Verdict;
   flags: Flag[];
   cues: Cue[];
+  /** What the reply does with the message it answers (and, without one, with nothing in particular). */
+  engagement: Engagement;
   explanation: Explanation;
+}
+
+/** A word or number of the customer's that the reply takes up. */
+export interface EngagementEcho extends Span {
+  text: string;
+  number: boolean;
+}
+
+interface Span {
+  start: number;
+  end: number;
+}
+
+export interface Engagement {
+  /** Whether the message being answered was known, so that the reply could be compared with it. */
+  compared: boolean;
+  /** engaged: it takes up their message, explains, asks its own question or says what happens next; thin: a little of its own; none: nothing beyond formulas. */
+  level: 'engaged' | 'thin' | 'none';
+  /** The reply's own words: not formula, greeting, name, sign-off, mention, link or common service vocabulary. */
+  substance: Span[];
+  /** The customer's words and numbers that the reply takes up. */
+  echoes: EngagementEcho[];
+  /** Where the reply explains a cause ("because", "omdat"). */
+  cause: Span | null;
+  /** A question of the reply's own (with substance in it). */
+  question: Span | null;
+  /** A concrete next step with a time. */
+  nextStep: Span | null;
+  /** Where the reply sends the person elsewhere (DM, link, phone line, form, another team). */
+  push: Span | null;
+  /** How many substance words stand outside the sentences that send the person elsewhere. */
+  beyondPush: number;
+  /** The message thanks or praises (and asks nothing, and is not upset): a short warm reply is enough. */
+  thanked: boolean;
+  /** The question the customer asked, in their words (null when none or unknown). */
+  asked: string | null;
+  /** What in the customer's message shows feeling, in their words (null when calm or unknown). */
+  heat: string | null;
+  /** Whether the reply acknowledges feeling. */
+  acknowledged: boolean;
+  /** A number or detail the customer gave that the reply does not take up, in their words. */
+  detail: string | null;
+  /** What the reply left out, in the customer's own terms, when it needs coaching (in the reply's language). */
+  pointers: string[];
 }
 
 export interface AnalyzeOptions {

@@ -79,12 +79,12 @@ export function jaccard(a: Uint32Array, b: Uint32Array): number {
   return union === 0 ? 1 : both / union;
 }
 
-const BANDS = 16;
+export const BANDS = 16;
 const ROWS = 4; // 16 bands of 4: a pair at Jaccard 0.8 is a candidate with probability > 0.999
 const HASHES = BANDS * ROWS;
 const SEEDS = Uint32Array.from({ length: HASHES }, (_, i) => mix(0x9e3779b9 ^ Math.imul(i + 1, 0x7feb352d)));
 /** At most this many members of a bucket are compared with a newcomer (keeps a crowded bucket linear). */
-const BUCKET_REPS = 8;
+export const BUCKET_REPS = 8;
 const BAND_SEEDS = Uint32Array.from({ length: BANDS }, (_, b) => mix(0x85ebca6b ^ Math.imul(b + 1, 0x27d4eb2f)));
 
 function minhash(set: Uint32Array): Uint32Array {
@@ -117,6 +117,12 @@ export interface Group {
 /** Finds exact and near duplicates; the caller keeps whatever it wants to know about each member. */
 export class DuplicateFinder {
   readonly groups: Group[] = [];
+  /**
+   * Candidates examined so far (earlier replies met in a shared LSH bucket): the work that could grow
+   * with the square of the input. At most BANDS × BUCKET_REPS per distinct reply, whatever the input
+   * (the tests count this, not time).
+   */
+  candidates = 0;
   private readonly byKey = new Map<string, Group>();
   private readonly sets: Uint32Array[] = [];
   private readonly parent: number[] = [];
@@ -162,6 +168,7 @@ export class DuplicateFinder {
       }
       const reps = typeof found === 'number' ? [found] : found;
       for (const rep of reps) {
+        this.candidates++;
         if (this.find(rep) === this.find(id)) continue;
         if (jaccard(set, this.sets[rep]!) >= this.similarity) this.union(rep, id);
       }

@@ -50,8 +50,8 @@ export const COLUMN_ALIASES = {
 
 type Field = keyof typeof COLUMN_ALIASES;
 
-/** JSON Lines keys, best first. */
-const JSON_KEYS: Record<Field, readonly string[]> = {
+/** JSON Lines keys, best first (`human-tone check --jsonl` reads the same ones). */
+export const JSON_KEYS: Record<Field, readonly string[]> = {
   text: ['text', 'reply'],
   context: ['context', 'customer'],
   author: ['author'],

@@ -4,6 +4,7 @@ import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, test } from 'vitest';
+import { analyze } from '../../src/engine/index.js';
 
 const root = new URL('../../', import.meta.url).pathname;
 const bin = join(root, 'bin/human-tone.js');
@@ -11,6 +12,10 @@ const bin = join(root, 'bin/human-tone.js');
 beforeAll(() => {
   if (!existsSync(join(root, 'lib/cli.js'))) execFileSync('npm', ['run', 'build:lib'], { cwd: root, stdio: 'ignore' });
 });
+
+function analyzeVerdict(text: string): string {
+  return analyze(text).verdict;
+}
 
 function run(args: string[], input?: string, env: Record<string, string> = {}) {
   const res = spawnSync(process.execPath, [bin, ...args], { input, encoding: 'utf8', env: { ...process.env, NO_COLOR: '', FORCE_COLOR: '', ...env } });
@@ -78,13 +83,132 @@ describe('human-tone check', () => {
   });
 });
 
+describe('stdin, read the way Unix tools read it', () => {
+  const SHELL_TEXT = 'We apologize for any inconvenience.';
+  const sh = (script: string) => {
+    const res = spawnSync('sh', ['-c', script], { encoding: 'utf8', env: { ...process.env, NODE: process.execPath, BIN: bin, NO_COLOR: '1' } });
+    return { code: res.status, out: res.stdout, err: res.stderr };
+  };
+
+  test('a slow producer in a shell pipe: the reply arrives after a pause (was EAGAIN)', () => {
+    const r = sh(`(sleep 1; echo "${SHELL_TEXT}") | "$NODE" "$BIN" check --json`);
+    expect(r.err).toBe('');
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.out)).toMatchObject({ lang: 'en', verdict: analyzeVerdict(SHELL_TEXT) });
+  });
+
+  test('a reply written in pieces, with pauses between them, is read whole', async () => {
+    const child = spawn(process.execPath, [bin, 'check', '--json'], { stdio: ['pipe', 'pipe', 'pipe'] });
+    let out = '';
+    child.stdout.on('data', (d: Buffer) => (out += d.toString()));
+    const closed = new Promise<number | null>((r) => child.on('close', (c) => r(c)));
+    for (const piece of ['We apologize ', 'for any ', 'inconvenience.\n']) {
+      child.stdin.write(piece);
+      await new Promise((r) => setTimeout(r, 150));
+    }
+    child.stdin.end();
+    expect(await closed).toBe(0);
+    const result = JSON.parse(out);
+    expect(result.flags.map((f: { text: string }) => f.text)).toContain('We apologize for any inconvenience');
+  });
+
+  test('a pipe closed at once, or /dev/null, is an empty reply: nothing to coach, exit 0', () => {
+    for (const script of ['true | "$NODE" "$BIN" check --json', '"$NODE" "$BIN" check --json < /dev/null', '"$NODE" "$BIN" check --json <&-']) {
+      const r = sh(script);
+      expect(r.err, script).toBe('');
+      expect(r.code, script).toBe(0);
+      expect(JSON.parse(r.out), script).toMatchObject({ verdict: 'unknown', flags: [] });
+    }
+  });
+
+  test('"-" reads the reply from stdin, also with other arguments around it', () => {
+    const r = run(['check', '--json', '-', '--lang', 'nl'], 'Wij gaan dit voor u uitzoeken.\n');
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.out)).toMatchObject({ lang: 'nl' });
+    expect(JSON.parse(r.out).flags.length).toBeGreaterThan(0);
+    const jsonl = run(['check', '--jsonl', '-'], JSON.stringify({ text: HUMAN }) + '\n');
+    expect(JSON.parse(jsonl.out)).toMatchObject({ verdict: 'human' });
+  });
+
+  test('only one trailing line break is dropped; a byte-order mark is not part of the reply', () => {
+    const r = JSON.parse(run(['check', '--json'], '\ufeffWe will look into this.\n').out);
+    const direct = JSON.parse(run(['check', '--json', 'We will look into this.']).out);
+    expect(r).toEqual(direct);
+  });
+});
+
+describe('-h and --help on every command', () => {
+  test.each([
+    [['--help'], /^human-tone: coach replies/],
+    [['-h'], /^human-tone: coach replies/],
+    [['help'], /^human-tone: coach replies/],
+    [['check', '-h'], /^human-tone check: analyse a reply/],
+    [['check', '--help'], /^human-tone check: analyse a reply/],
+    [['check', '--jsonl', 'no-such-file.jsonl', '-h'], /^human-tone check: analyse a reply/],
+    [['help', 'check'], /^human-tone check: analyse a reply/],
+    [['report', '-h'], /^human-tone report: a team report/],
+    [['report', '--help'], /^human-tone report: a team report/],
+    [['help', 'report'], /^human-tone report: a team report/],
+  ])('%j prints help and exits 0', (args, first) => {
+    // stdin is a pipe with text waiting: help must not read it.
+    const r = run(args, 'We apologize for any inconvenience.\n');
+    expect(r.code).toBe(0);
+    expect(r.err).toBe('');
+    expect(r.out).toMatch(first);
+    expect(r.out).toMatch(/-h, --help|-h or --help/);
+  });
+
+  test('after --, "-h" is the reply', () => {
+    const r = JSON.parse(run(['check', '--json', '--', '-h']).out);
+    expect(r.verdict).toBe('unknown');
+    expect(run(['check', '--', '-h']).out).not.toMatch(/Usage/);
+  });
+
+  test('help on an unknown topic is a usage error', () => {
+    const r = run(['help', 'nonsense']);
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/no help on "nonsense"/);
+  });
+});
+
 describe('human-tone check --jsonl', () => {
+  test('reads the same keys as human-tone report: "text" or "reply", "context" or "customer"', () => {
+    const context = 'Still no parcel after two weeks, ridiculous';
+    const reply = 'The parcel is with the courier.';
+    const variants = [
+      { text: reply, context },
+      { reply, context },
+      { text: reply, customer: context },
+      { reply, customer: context },
+    ];
+    const { code, out } = run(['check', '--jsonl'], variants.map((v) => JSON.stringify(v)).join('\n') + '\n');
+    expect(code).toBe(0);
+    const lines = out.trim().split('\n').map((l) => JSON.parse(l));
+    const withContext = JSON.parse(run(['check', '--json', '--context', context, reply]).out);
+    for (const line of lines) expect(line).toEqual(withContext);
+    expect(withContext.flags.some((f: { rule: string }) => f.rule === 'unempathetic.unacknowledged-distress')).toBe(true);
+
+    // The report counts the same verdicts from the same lines.
+    const dir = mkdtempSync(join(tmpdir(), 'human-tone-cli-'));
+    const html = join(dir, 'r.html');
+    const rep = spawnSync(process.execPath, [bin, 'report', '-', '-o', html], { input: variants.map((v) => JSON.stringify(v)).join('\n'), encoding: 'utf8' });
+    expect(rep.status).toBe(0);
+    expect(rep.stdout).toMatch(new RegExp(`^4 replies: ${withContext.verdict === 'human' ? 4 : 0} human, ${withContext.verdict === 'mixed' ? 4 : 0} mixed, ${withContext.verdict === 'scripted' ? 4 : 0} scripted`));
+  });
+
+  test('a key of the wrong type is named', () => {
+    const { out } = run(['check', '--jsonl'], [JSON.stringify({ reply: 42 }), JSON.stringify({ text: 'ok', customer: 1 })].join('\n'));
+    const lines = out.trim().split('\n').map((l) => JSON.parse(l));
+    expect(lines[0].error).toBe('line 1: "reply" must be a string');
+    expect(lines[1].error).toBe('line 2: "customer" must be a string');
+  });
+
   test('one result line per input line, in order; malformed lines become error lines and exit 2', () => {
     const input = [
       JSON.stringify({ text: HUMAN }),
       '{"text": "broken',
       JSON.stringify({ text: SCRIPTED, id: 7 }),
-      JSON.stringify({ reply: 'no text field' }),
+      JSON.stringify({ message: 'no text field' }),
       '',
       JSON.stringify({ text: 'Wij gaan dit voor u uitzoeken.', lang: 'nl' }),
       JSON.stringify({ text: 'x', lang: 'fr' }),
@@ -96,7 +220,7 @@ describe('human-tone check --jsonl', () => {
     expect(lines[1].error).toMatch(/^line 2: not valid JSON/);
     expect(lines[2]).toMatchObject({ id: 7, lang: 'en' });
     expect(lines[2].verdict).not.toBe('human');
-    expect(lines[3].error).toMatch(/^line 4: "text" is missing/);
+    expect(lines[3].error).toBe('line 4: no text field (expected "text" or "reply")');
     expect(lines[4].error).toMatch(/^line 5: empty line/);
     expect(lines[5]).toMatchObject({ lang: 'nl' });
     expect(lines[6].error).toMatch(/^line 7: "lang" must be/);

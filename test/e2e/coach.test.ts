@@ -4,18 +4,17 @@
  * runs. Nothing may leave the browser.
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { analyze, applySuggestion } from '../../src/engine/index.js';
 import { FIXTURE_URLS, fixtureText, postedTexts, startBrowser, waitForFixture, type FixtureBrowser } from './fixtures/harness.js';
 import { coach, coachElementNames } from './coach-driver.js';
-import { coachIndex, highlightTexts, readXContext, saveScreenshot, typeSlowly, waitForAnalysis, waitForVerdict } from './helpers.js';
+import { coachIndex, highlightTexts, readXContext, screenshotPath, typeSlowly, waitForAnalysis, waitForVerdict } from './helpers.js';
 
 const root = new URL('../../', import.meta.url).pathname;
 const dist = join(root, 'dist');
-const shots = join(root, 'docs/screenshots');
 
 const SCRIPTED = 'We apologize for any inconvenience. Please DM us your account number so we can look into this further.';
 const WARM = "Priya, I'm so sorry, a cracked screen on order 48213 is not ok. I've sent a new one by express; it arrives tomorrow before noon. ^JD";
@@ -51,14 +50,14 @@ async function openFacebook(url: string = FIXTURE_URLS.facebookPost): Promise<{ 
 }
 
 describe('on X (Draft.js)', () => {
-  test('scripted text gets highlights on exactly the flagged spans, and the badge shows the verdict within a second', async () => {
+  // How fast the coach answers is measured by `npm run bench` (bench/extension.bench.mts), not here:
+  // these tests wait for the right state, with a generous timeout, so a busy machine cannot fail them.
+  test('scripted text gets highlights on exactly the flagged spans, and the badge shows the verdict', async () => {
     const { page, box } = await openX();
     const expected = analyze(SCRIPTED, await readXContext(page));
     await page.click(box);
     await typeSlowly(page, SCRIPTED);
-    const typedAt = Date.now();
     await waitForVerdict(page, (s) => s.verdict === expected.verdict && s.score === String(expected.score));
-    expect(Date.now() - typedAt).toBeLessThan(1000);
     expect(await fixtureText(page)).toBe(SCRIPTED);
     expect(expected.verdict).not.toBe('human');
     const drawn = await highlightTexts(page);
@@ -263,7 +262,6 @@ describe('on X (Draft.js)', () => {
   });
 
   test('screenshot of the coach on X', async () => {
-    mkdirSync(shots, { recursive: true });
     const { page, box } = await openX();
     await page.setViewportSize({ width: 1100, height: 720 });
     await page.click(box);
@@ -271,7 +269,7 @@ describe('on X (Draft.js)', () => {
     await waitForAnalysis(page);
     await coach(page).getByRole('button', { name: /Human Tone/ }).click();
     await page.waitForTimeout(200);
-    await saveScreenshot(page, join(shots, 'x-coach.png'));
+    await page.screenshot({ path: screenshotPath('x-coach.png') });
     await page.close();
   });
 });
@@ -333,14 +331,13 @@ describe('on Facebook (Lexical)', () => {
   });
 
   test('screenshot of the coach on Facebook', async () => {
-    mkdirSync(shots, { recursive: true });
     const { page, box } = await openFacebook();
     await page.setViewportSize({ width: 1100, height: 760 });
     await page.click(box);
     await typeSlowly(page, 'Dear customer, we regret to inform you that we cannot comment on individual cases. Kind regards, The Customer Care Team');
     await waitForAnalysis(page);
     await page.waitForTimeout(200);
-    await saveScreenshot(page, join(shots, 'facebook-coach.png'));
+    await page.screenshot({ path: screenshotPath('facebook-coach.png') });
     await page.close();
   });
 });

@@ -1,4 +1,6 @@
 /** Helpers for the extension's end-to-end tests (the fixture harness is in ./fixtures). */
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { coachIndexFor } from './coach-driver.js';
 
@@ -90,39 +92,13 @@ export async function stopServiceWorker(page: Page, extensionId: string): Promis
 }
 
 /**
- * Takes a screenshot for the docs, and writes it only when the picture changed: a tracked file is
- * not rewritten for differences no one can see (anti-aliasing of the wavy underlines varies from run
- * to run), so that `npm test` leaves the working tree clean. "Changed" means more than `tolerance`
- * of the pixels differ by more than a few levels, compared in the browser itself.
+ * Where a test writes its screenshot: a gitignored folder (test-results/screenshots), so that
+ * `npm test` leaves the working tree clean; the README's copies in docs/screenshots only when asked
+ * for with UPDATE_SCREENSHOTS=1 (`UPDATE_SCREENSHOTS=1 npm test`).
  */
-export async function saveScreenshot(page: Page, path: string, options: { fullPage?: boolean } = {}, tolerance = 0.002): Promise<boolean> {
-  const { existsSync, readFileSync, writeFileSync } = await import('node:fs');
-  const shot = await page.screenshot({ fullPage: options.fullPage ?? false });
-  if (existsSync(path)) {
-    const old = readFileSync(path);
-    if (old.equals(shot)) return false;
-    const differs = await page.evaluate(
-      async ([a, b]) => {
-        const load = async (b64: string) => {
-          const bytes = Uint8Array.from(atob(b64), (c) => c.charCodeAt(0));
-          const bitmap = await createImageBitmap(new Blob([bytes], { type: 'image/png' }));
-          const canvas = new OffscreenCanvas(bitmap.width, bitmap.height);
-          const ctx = canvas.getContext('2d')!;
-          ctx.drawImage(bitmap, 0, 0);
-          return ctx.getImageData(0, 0, bitmap.width, bitmap.height);
-        };
-        const [x, y] = await Promise.all([load(a), load(b)]);
-        if (x.width !== y.width || x.height !== y.height) return 1;
-        let changed = 0;
-        for (let i = 0; i < x.data.length; i += 4) {
-          if (Math.abs(x.data[i]! - y.data[i]!) + Math.abs(x.data[i + 1]! - y.data[i + 1]!) + Math.abs(x.data[i + 2]! - y.data[i + 2]!) > 24) changed++;
-        }
-        return changed / (x.width * x.height);
-      },
-      [old.toString('base64'), shot.toString('base64')] as const,
-    );
-    if (differs <= tolerance) return false;
-  }
-  writeFileSync(path, shot);
-  return true;
+export function screenshotPath(name: string): string {
+  const root = new URL('../../', import.meta.url).pathname;
+  const dir = process.env.UPDATE_SCREENSHOTS === '1' ? join(root, 'docs/screenshots') : join(root, 'test-results/screenshots');
+  mkdirSync(dir, { recursive: true });
+  return join(dir, name);
 }

@@ -1,15 +1,14 @@
 /** The popup, and the interface language. */
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { FIXTURE_URLS, startBrowser, waitForFixture, type FixtureBrowser } from './fixtures/harness.js';
 import { coach } from './coach-driver.js';
-import { saveScreenshot, typeSlowly, waitForAnalysis } from './helpers.js';
+import { screenshotPath, typeSlowly, waitForAnalysis } from './helpers.js';
 
 const root = new URL('../../', import.meta.url).pathname;
 const dist = join(root, 'dist');
-const shots = join(root, 'docs/screenshots');
 
 beforeAll(() => {
   if (!existsSync(join(dist, 'manifest.json'))) execFileSync('npm', ['run', 'build:ext'], { cwd: root, stdio: 'ignore' });
@@ -38,9 +37,8 @@ describe('popup', () => {
     await popup.goto(`chrome-extension://${b.extensionId}/src/popup/index.html`);
     await expect.poll(() => popup.locator('[data-verdict]').getAttribute('data-verdict')).toBe(state.verdict);
     await expect.poll(() => popup.getByText(`Score ${state.score}`).count()).toBe(1);
-    mkdirSync(shots, { recursive: true });
     await popup.setViewportSize({ width: 360, height: 420 });
-    await saveScreenshot(popup, join(shots, 'popup.png'));
+    await popup.screenshot({ path: screenshotPath('popup.png') });
 
     const toggle = popup.getByRole('checkbox', { name: /Coach on this site: X/ });
     expect(await toggle.isChecked()).toBe(true);

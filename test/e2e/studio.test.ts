@@ -3,7 +3,7 @@
  * that `npm run studio` serves. Nothing may leave the browser.
  */
 import { execFileSync } from 'node:child_process';
-import { createReadStream, existsSync, mkdirSync, mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { createReadStream, existsSync, mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { extname, join, normalize } from 'node:path';
@@ -14,11 +14,10 @@ import { lessons } from '../../src/lessons/index.js';
 import { buildReport } from '../../src/report/aggregate.js';
 import { parseReplies } from '../../src/report/parse.js';
 import { startBrowser, type FixtureBrowser } from './fixtures/harness.js';
-import { saveScreenshot } from './helpers.js';
+import { screenshotPath } from './helpers.js';
 
 const root = new URL('../../', import.meta.url).pathname;
 const dist = join(root, 'dist');
-const shots = join(root, 'docs/screenshots');
 const tmp = mkdtempSync(join(tmpdir(), 'human-tone-studio-'));
 
 const SCRIPTED = 'Dear customer, we apologize for any inconvenience. Please DM us your account number.';
@@ -66,8 +65,7 @@ describe('studio', () => {
     expect(after.score).not.toBe(expected.score);
     await page.setViewportSize({ width: 1180, height: 1100 });
     await page.evaluate(() => window.scrollTo(0, 0));
-    mkdirSync(shots, { recursive: true });
-    await saveScreenshot(page, join(shots, 'studio.png'));
+    await page.screenshot({ path: screenshotPath('studio.png'), fullPage: false });
     await page.close();
   });
 
@@ -165,9 +163,8 @@ describe('studio', () => {
       expect(await slides.locator('mark.current').textContent()).toBe(flags[i]!.text);
       expect(await slides.textContent()).toContain(flags[i]!.message);
     }
-    mkdirSync(shots, { recursive: true });
     await page.setViewportSize({ width: 1280, height: 720 });
-    await saveScreenshot(page, join(shots, 'presentation.png'));
+    await page.screenshot({ path: screenshotPath('presentation.png') });
     await page.keyboard.press('ArrowRight');
     await expect.poll(() => slides.textContent()).toContain(lesson.human);
     expect(await slides.textContent()).toContain(lesson.point);
@@ -207,8 +204,7 @@ describe('team report', () => {
     for (const v of ['human', 'mixed', 'scripted'] as const) expect(Number(await card(page, v))).toBe(expected.totals.byVerdict[v]);
     expect(await page.locator('.ht-report').textContent()).toMatch(/replies\.jsonl/);
     await page.setViewportSize({ width: 1180, height: 1000 });
-    mkdirSync(shots, { recursive: true });
-    await saveScreenshot(page, join(shots, 'report.png'));
+    await page.screenshot({ path: screenshotPath('report.png') });
     await page.close();
   });
 
@@ -253,40 +249,41 @@ describe('team report', () => {
     await page.close();
   });
 
-  test('stays responsive on 10,000 replies, with a progress bar', { timeout: 90_000 }, async () => {
+  // How long the page's main thread stalls meanwhile is measured by `npm run bench`, not asserted here.
+  test('10,000 replies are analysed in a worker, with a progress bar', { timeout: 90_000 }, async () => {
     const lines: string[] = [];
     for (let i = 0; i < 10_000; i++) lines.push(JSON.stringify({ id: i, text: i % 3 ? `${good[i % good.length]!.text} #${i}` : good[i % good.length]!.text }));
     const page = await openStudio('#/report');
     const file = join(tmp, 'big.jsonl');
     writeFileSync(file, lines.join('\n'));
-    // Record the progress bar's values and the page's responsiveness while the worker runs.
+    // Record the workers started and the progress bar's values while the worker runs.
     await page.evaluate(() => {
-      const w = window as unknown as { __progress: number[]; __lag: number };
+      const w = window as unknown as { __progress: number[]; __workers: string[] };
       w.__progress = [];
-      w.__lag = 0;
+      w.__workers = [];
+      const Native = window.Worker;
+      window.Worker = class extends Native {
+        constructor(url: string | URL, options?: WorkerOptions) {
+          super(url, options);
+          w.__workers.push(`${options?.type ?? 'classic'} ${String(url)}`);
+        }
+      };
       new MutationObserver(() => {
         const p = document.querySelector('progress');
         if (p) w.__progress.push(Number(p.value));
       }).observe(document.body, { subtree: true, childList: true, attributes: true });
-      let last = performance.now();
-      const tick = () => {
-        const now = performance.now();
-        w.__lag = Math.max(w.__lag, now - last);
-        last = now;
-        if (!document.querySelector('.ht-report')) setTimeout(tick, 10);
-      };
-      setTimeout(tick, 10);
     });
     await page.getByLabel('Choose a file').setInputFiles(file);
     await page.waitForSelector('.ht-report', { timeout: 60_000 });
-    const seen = await page.evaluate(() => {
-      const w = window as unknown as { __progress: number[]; __lag: number };
-      return { __progress: w.__progress, __lag: w.__lag };
+    const { progress, workers } = await page.evaluate(() => {
+      const w = window as unknown as { __progress: number[]; __workers: string[] };
+      return { progress: w.__progress, workers: w.__workers };
     });
-    expect(seen.__progress.length).toBeGreaterThan(1);
-    expect(Math.max(...seen.__progress)).toBe(10_000);
-    // The analysis runs in a worker: the page never stalls for long (parsing 10,000 lines included).
-    expect(seen.__lag).toBeLessThan(1000);
+    expect(workers).toHaveLength(1);
+    // A module worker from the extension's own build, sharing its engine chunk (one engine shipped).
+    expect(workers[0]).toMatch(/^module (chrome-extension:\/\/[a-z]+)?\/assets\/report-worker-[\w-]+\.js$/);
+    expect(progress.length).toBeGreaterThan(1);
+    expect(Math.max(...progress)).toBe(10_000);
     const sum = (await Promise.all(['human', 'mixed', 'scripted', 'unknown'].map((v) => page.locator(`.ht-card.ht-tone-${v} .ht-value`).textContent().catch(() => '0')))).reduce((a, v) => a + Number((v ?? '0').replace(/\D/g, '') || 0), 0);
     expect(sum).toBe(10_000);
     await page.close();
@@ -325,6 +322,14 @@ describe('standalone studio (npm run studio)', () => {
     await expect.poll(() => verdictOf(page)).toEqual({ verdict: expected.verdict, score: expected.score });
     await page.goto(url + '#/lessons');
     expect(await page.locator('.lesson-card').count()).toBe(lessons.length);
+    // The team report's worker loads from beside the page (a relative URL), with the shared engine.
+    await page.goto(url + '#/report');
+    const file = join(tmp, 'standalone.jsonl');
+    writeFileSync(file, [SCRIPTED, HUMAN].map((text) => JSON.stringify({ text })).join('\n'));
+    await page.getByLabel('Choose a file').setInputFiles(file);
+    await page.waitForSelector('.ht-report', { timeout: 15_000 });
+    const counts = await Promise.all(['human', 'mixed', 'scripted'].map((v) => page.locator(`.ht-card.ht-tone-${v} .ht-value`).textContent()));
+    expect(counts.reduce((a, v) => a + Number(v), 0)).toBe(2);
     browser.assertNoUnroutedRequests();
   });
 });

@@ -63,11 +63,13 @@ describe('analyze', () => {
     expect(without.suggestions).toEqual(['Hi there']);
   });
 
-  test('soft rules are silent in a reply that already speaks as a person', () => {
+  test('soft rules are silent in a reply that speaks as a person and says something of its own, not in a signed template', () => {
     const impersonal = analyze('You can change it in our portal.', { extraRules: teamRules });
     expect(impersonal.flags.map((f) => f.rule)).toContain('process.team-portal');
-    const personal = analyze('I changed it for you, and you can check it in our portal. ^JD', { extraRules: teamRules });
+    const personal = analyze('I changed your address to Elm Street for you, and you can check it in our portal. ^JD', { extraRules: teamRules });
     expect(personal.flags.map((f) => f.rule)).not.toContain('process.team-portal');
+    const signedTemplate = analyze('I can help: you can change it in our portal. ^JD', { extraRules: teamRules });
+    expect(signedTemplate.flags.map((f) => f.rule)).toContain('process.team-portal');
   });
 
   test('extra rules are validated with a clear message', () => {
@@ -86,11 +88,46 @@ describe('analyze', () => {
     expect(r.explanation.summary).toBeTruthy();
   });
 
-  test('a warning keeps a reply out of "human", whatever its cues', () => {
-    const r = analyze('Hi Mark!!! We fixed it, sorry about that, my mistake. ^JD', { author: 'Mark' });
-    expect(r.flags.map((f) => f.rule)).toContain('broadcast.exclamations');
-    expect(r.verdict).not.toBe('human');
-    expect(r.explanation.steps.some((s) => s.kind === 'cap')).toBe(true);
+  test('a signature does not rescue a generic reply; a missing one does not sink a specific answer', () => {
+    const template = analyze("I'm sorry to hear this. Please DM me your order number and I'll look into it. ^KC", { context: 'My parcel is lost and nobody answers' });
+    expect(template.verdict).not.toBe('human');
+    expect(template.flags.map((f) => f.category)).toEqual(expect.arrayContaining(['scripted', 'process']));
+    const nl = analyze('Hallo Karen, kan je mij je klantnummer in privé doorsturen? Dan kijk ik het even na. Groetjes, ^^MY', { context: 'Al twee dagen geen tv meer, dit is de derde keer!' });
+    expect(nl.verdict).not.toBe('human');
+    const specific = analyze('Confirmation emails can take up to 24 hours; has it been longer?', { context: 'I never got my confirmation email for the booking' });
+    expect(specific.verdict).toBe('human');
+    expect(specific.flags.filter((f) => f.severity !== 'hint')).toEqual([]);
+  });
+
+  test('the engagement says what the reply takes up from the message, and what it left out', () => {
+    const context = 'My order 5512 never arrived. Will it come before Friday?';
+    const engaged = analyze('Order 5512 is at the Leeds depot because the van broke down; it arrives Thursday. ^JD', { context });
+    expect(engaged.engagement.compared).toBe(true);
+    expect(engaged.engagement.level).toBe('engaged');
+    expect(engaged.engagement.echoes.map((e) => e.text)).toEqual(expect.arrayContaining(['5512']));
+    expect(engaged.engagement.cause).not.toBeNull();
+    expect(engaged.engagement.pointers).toEqual([]);
+    const generic = analyze('Thanks for reaching out! We are happy to help.', { context });
+    expect(generic.engagement.level).toBe('none');
+    expect(generic.engagement.asked).toBe('Will it come before Friday?');
+    expect(generic.engagement.pointers.join(' ')).toContain('Will it come before Friday?');
+    expect(generic.verdict).not.toBe('human');
+    const placed = analyze('Let me know.', { context: 'My order 5512 is not here yet. Will it come before Friday?' }).flags.find((f) => f.rule === 'scripted.nothing-specific');
+    expect(placed?.message).toContain('Will it come before Friday?');
+    const nl = analyze('Bedankt voor je bericht! We helpen je graag verder.', { context: 'Dit is al de derde keer dat mijn pakket kwijt is!' });
+    expect(nl.engagement.pointers.join(' ')).toMatch(/Ze schrijven “.*derde keer.*”: erken dat eerst\./);
+    const alone = analyze('Thanks for reaching out! We are happy to help.');
+    expect(alone.engagement.compared).toBe(false);
+    expect(alone.engagement.pointers.join(' ')).toMatch(/could not be compared/);
+  });
+
+  test('every step that moves the score is shown with its reason', () => {
+    const r = analyze("I'm sorry to hear this. Please DM me your order number and I'll look into it. ^KC", { context: 'My parcel is lost' });
+    for (const s of r.explanation.steps) {
+      expect(s.label.length).toBeGreaterThan(0);
+      if (s.kind !== 'base') expect(s.delta).not.toBe(0);
+    }
+    expect(Object.keys(r.explanation.features).length).toBeGreaterThan(10);
   });
 
   test('strictness moves the score', () => {
@@ -119,7 +156,7 @@ describe('analyze', () => {
   });
 
   test('an ignored occurrence is gone, and so is its penalty', () => {
-    const text = 'We will look into this and get back to you.';
+    const text = 'We will get back to you about this tomorrow.';
     const before = analyze(text);
     const we = before.flags.find((f) => f.rule === 'anonymous.corporate-we')!;
     const after = analyze(text, { ignore: [{ rule: we.rule, text: we.text }] });
@@ -133,12 +170,12 @@ describe('analyze', () => {
   });
 
   test('suggestions from the whole-reply checks apply cleanly', () => {
-    const text = 'We will look into this and get back to you.';
+    const text = 'We will get back to you about this tomorrow.';
     const r = analyze(text);
     const we = r.flags.find((f) => f.rule === 'anonymous.corporate-we')!;
-    expect(applySuggestion(text, we, 0)).toBe('I will look into this and get back to you.');
+    expect(applySuggestion(text, we, 0)).toBe('I will get back to you about this tomorrow.');
     const unsigned = analyze(text, { signature: 'JD' }).flags.find((f) => f.rule === 'anonymous.unsigned')!;
-    expect(applySuggestion(text, unsigned, 0)).toBe('We will look into this and get back to you. ^JD');
+    expect(applySuggestion(text, unsigned, 0)).toBe('We will get back to you about this tomorrow. ^JD');
   });
 });
 

@@ -3,6 +3,7 @@ import { describe, expect, test } from 'vitest';
 import type { AnalyzeOptions, Category, DetectedLang, Flag, Result, Severity, Verdict } from '../../src/engine/types.js';
 import { buildReport, ReportBuilder, rowOptions, type ReportData } from '../../src/report/aggregate.js';
 import type { ReplyRow } from '../../src/report/parse.js';
+import { emptyEngagement } from '../../src/engine/engage.js';
 
 function flag(text: string, span: string, rule: string, severity: Severity = 'warning', message = `msg ${rule}`): Flag {
   const start = text.indexOf(span);
@@ -11,7 +12,7 @@ function flag(text: string, span: string, rule: string, severity: Severity = 'wa
 }
 
 function result(score: number, verdict: Verdict, flags: Flag[] = [], lang: DetectedLang = 'en'): Result {
-  return { lang, score, verdict, flags, cues: [], explanation: { base: 75, steps: [], raw: score, thresholds: { human: 65, mixed: 40 }, summary: '' } };
+  return { lang, score, verdict, flags, cues: [], engagement: emptyEngagement(), explanation: { base: 75, steps: [], raw: score, features: {}, thresholds: { human: 65, mixed: 40 }, summary: '' } };
 }
 
 /** Eight replies with known verdicts, scores and flags. */

@@ -6,6 +6,7 @@ import type { Flag, Result } from '../../src/engine/types.js';
 import { ReportBuilder, type ReportData } from '../../src/report/aggregate.js';
 import { REPORT_CSP, renderReportHtml } from '../../src/report/html.js';
 import { REPORT_CSS, REPORT_STRINGS, ReportView, segments } from '../../src/report/ReportView.js';
+import { emptyEngagement } from '../../src/engine/engage.js';
 
 const HOSTILE = '<img src=x onerror=alert(1)> We apologize for any inconvenience </textarea><script>alert(2)</script>';
 const SPAN = 'We apologize for any inconvenience';
@@ -30,7 +31,8 @@ function hostileReport(): ReportData {
     verdict: score < 40 ? 'scripted' : 'human',
     flags,
     cues: [],
-    explanation: { base: 75, steps: [], raw: score, thresholds: { human: 65, mixed: 40 }, summary: '' },
+    engagement: emptyEngagement(),
+    explanation: { base: 75, steps: [], raw: score, features: {}, thresholds: { human: 65, mixed: 40 }, summary: '' },
   });
   const b = new ReportBuilder({ errors: [{ line: 3, message: 'not valid JSON (<img src=x onerror=alert(4)>)' }], format: 'jsonl' });
   b.add({ line: 1, text: HOSTILE, id: '<img id>', author: '<img author>', context: '<img src=y onerror=alert(5)>', date: '"><img date>' }, r(10, [img, f]));

@@ -8,6 +8,7 @@ export const X: SiteAdapter = {
   id: 'x',
   name: 'X',
   hosts: ['x.com', 'twitter.com'],
+  matches: ['https://x.com/*', 'https://twitter.com/*', 'https://mobile.twitter.com/*'],
   boxes: ['[data-testid^="tweetTextarea_"][contenteditable="true"]', '[data-testid^="tweetTextarea_"] [contenteditable="true"]'],
   context: [
     { preceding: 'article[data-testid="tweet"]', text: '[data-testid="tweetText"]', author: '[data-testid="User-Name"] a span, [data-testid="User-Name"] span' },
@@ -20,6 +21,7 @@ export const FACEBOOK: SiteAdapter = {
   id: 'facebook',
   name: 'Facebook',
   hosts: ['facebook.com'],
+  matches: ['https://www.facebook.com/*', 'https://web.facebook.com/*', 'https://m.facebook.com/*'],
   boxes: ['[contenteditable="true"][role="textbox"][data-lexical-editor="true"]'],
   context: [
     { closest: '[role="article"][aria-label]', text: '[dir="auto"]', author: 'a[role="link"] span, strong span, strong, h3' },
@@ -34,6 +36,7 @@ export const LINKEDIN: SiteAdapter = {
   id: 'linkedin',
   name: 'LinkedIn',
   hosts: ['linkedin.com'],
+  matches: ['https://www.linkedin.com/*'],
   boxes: ['.ql-editor[contenteditable="true"]', '[role="textbox"][contenteditable="true"]'],
   context: [{ closest: '.feed-shared-update-v2, [data-urn]', text: '.update-components-text, .feed-shared-text', author: '.update-components-actor__name span[aria-hidden="true"], .feed-shared-actor__name' }],
   postButtons: ['.comments-comment-box__submit-button', 'button.share-actions__primary-action'],
@@ -44,6 +47,7 @@ export const INSTAGRAM: SiteAdapter = {
   id: 'instagram',
   name: 'Instagram',
   hosts: ['instagram.com'],
+  matches: ['https://www.instagram.com/*'],
   boxes: ['textarea[aria-label]', '[contenteditable="true"][role="textbox"]'],
   context: [{ closest: 'article', text: 'h1, ul li span', author: 'header a, h2 a' }],
   postButtons: ['form [role="button"]', 'form button[type="submit"]'],
@@ -54,6 +58,7 @@ export const BLUESKY: SiteAdapter = {
   id: 'bluesky',
   name: 'Bluesky',
   hosts: ['bsky.app'],
+  matches: ['https://bsky.app/*'],
   boxes: ['.ProseMirror[contenteditable="true"]'],
   context: [{ preceding: '[data-testid^="postThreadItem"], [data-testid^="feedItem"]', text: '[data-testid="postText"]', author: 'a[aria-label] span' }],
   postButtons: ['[data-testid="composerPublishBtn"]'],
@@ -64,6 +69,7 @@ export const THREADS: SiteAdapter = {
   id: 'threads',
   name: 'Threads',
   hosts: ['threads.net', 'threads.com'],
+  matches: ['https://www.threads.net/*', 'https://www.threads.com/*'],
   boxes: ['[contenteditable="true"][role="textbox"]'],
   context: [{ preceding: '[data-pressable-container="true"]', text: 'span[dir="auto"]', author: 'a[href^="/@"] span' }],
   postButtons: ['[role="dialog"] [role="button"][tabindex="0"]'],
@@ -74,6 +80,7 @@ export const REDDIT: SiteAdapter = {
   id: 'reddit',
   name: 'Reddit',
   hosts: ['reddit.com'],
+  matches: ['https://www.reddit.com/*'],
   boxes: ['shreddit-composer [contenteditable="true"]', 'div[contenteditable="true"][role="textbox"]', 'textarea[name="text"]', 'textarea'],
   context: [
     { closest: 'shreddit-comment', text: '[slot="comment"]', author: '[slot="commentMeta"] a, faceplate-hovercard a' },
@@ -87,6 +94,7 @@ export const YOUTUBE: SiteAdapter = {
   id: 'youtube',
   name: 'YouTube',
   hosts: ['youtube.com'],
+  matches: ['https://www.youtube.com/*'],
   boxes: ['#contenteditable-root[contenteditable="true"]'],
   context: [
     { closest: 'ytd-comment-thread-renderer, ytd-comment-view-model', text: '#content-text', author: '#author-text' },

@@ -16,6 +16,11 @@ export interface SiteAdapter {
   name: string;
   /** Host names this adapter serves (a host matches itself and its subdomains). */
   hosts: string[];
+  /**
+   * The manifest's match patterns for this site (host permissions and the content script), each on one
+   * of `hosts`. Both builds' manifests take their site list from here (scripts/manifest.ts).
+   */
+  matches?: readonly string[];
   /** For software that runs on any host (Mastodon): a selector that is present on its pages. */
   signature?: string;
   /** Selectors of reply boxes: contenteditable elements or textareas. */

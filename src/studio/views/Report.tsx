@@ -4,6 +4,8 @@ import { parseReplies } from '../../report/parse.js';
 import { ReportView } from '../../report/ReportView.js';
 import type { ST, StudioLang } from '../i18n.js';
 import type { FromWorker } from '../report.worker.js';
+// The worker is a chunk of the same build, so it shares the engine chunk (scripts/shared-worker.ts).
+import reportWorkerUrl from '../report.worker.ts?shared-worker';
 
 type Data = Extract<FromWorker, { kind: 'done' }>['data'];
 
@@ -20,7 +22,7 @@ export function Report({ t, lang }: { t: ST; lang: StudioLang }) {
     setName(file.name);
     const parsed = parseReplies(await file.text(), file.name);
     setProgress({ done: 0, total: parsed.rows.length });
-    const w = new Worker(new URL('../report.worker.ts', import.meta.url), { type: 'module' });
+    const w = new Worker(reportWorkerUrl, { type: 'module' });
     worker.current = w;
     w.onmessage = (e: MessageEvent<FromWorker>) => {
       if (e.data.kind === 'progress') setProgress({ done: e.data.done, total: e.data.total });

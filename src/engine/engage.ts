@@ -1,0 +1,281 @@
+/**
+ * Engagement: what a reply does with the message it answers.
+ *
+ * The substance of a reply is what is left after taking away what any reply could say: the phrases
+ * the rules call formulas, the greeting and the person's name, the sign-off, mentions, links, emoji,
+ * function words and the vocabulary every service reply uses ("help", "DM", "details", "account").
+ * From the substance and the customer's message: does the reply take up their words or numbers,
+ * explain a cause, ask a question only this message could prompt, or send them somewhere else?
+ *
+ * Pure and language-pack driven: the word lists are in rules/<lang>/_lexicon.yaml (`engagement`).
+ */
+import { fold } from './fold.js';
+import type { Pack } from './packs.js';
+import { sentences, type Span, type Tokens } from './text.js';
+import type { Engagement, EngagementEcho } from './types.js';
+import { W } from './wordclass.js';
+
+export interface EngageInput {
+  text: string;
+  tokens: Tokens;
+  bits: readonly number[];
+  pack: Pack;
+  /** Spans that are formula (phrase-rule flags): not substance. */
+  formula: readonly Span[];
+  signoff: Span | null;
+  readerForms: readonly string[] | null;
+  /** The message being answered ('' when unknown). */
+  context: string;
+  contextFolded: string;
+  /** What in the message shows feeling, in its own words (null when calm or unknown). */
+  heat: string | null;
+  acknowledged: boolean;
+  /** Spans the next-step cue found, if any. */
+  nextStep: Span | null;
+  /** Spans of process-category flags (pushes found by rules or the channel check). */
+  pushes: readonly Span[];
+  /** The message's tokens (already made for the heat check), or null when there is no message. */
+  contextTokens: Tokens | null;
+  /** The reply's sentences, made on first use and shared with the checks. */
+  sentences: () => Span[];
+}
+
+const isDigit = (c: number) => c >= 0x30 && c <= 0x39;
+
+/** A crude stem, the same for both languages: enough to match "deliveries" with "delivery", "gebeld" with "bellen" rarely, "facturen" with "factuur" not at all. */
+const stems = new Map<string, string>();
+
+/** stemOf, remembered: the same words come back reply after reply. */
+function stemCached(word: string): string {
+  let s = stems.get(word);
+  if (s === undefined) {
+    if (stems.size > 50_000) stems.clear();
+    s = stemOf(word);
+    stems.set(word, s);
+  }
+  return s;
+}
+
+export function stemOf(word: string): string {
+  let w = word;
+  const q = w.indexOf("'");
+  if (q > 0) w = w.slice(0, q);
+  if (w.length > 5) w = w.replace(/(ing|ed|es|en|s|e|ly|je|tje)$/, '');
+  else if (w.length > 3) w = w.replace(/(s|e)$/, '');
+  return w.slice(0, 6);
+}
+
+const URL_RE = /\bhttps?:\/\/\S+|\bwww\.\S+/gi;
+const NUMBER_RE = /\d[\d:.,/-]*\d|\d/g;
+
+/** Character ranges that are never substance: mentions, links, hashtags' marks. */
+function skipRanges(text: string): Span[] {
+  const out: Span[] = [];
+  const mention = /@\w+/g;
+  let m: RegExpExecArray | null;
+  while ((m = mention.exec(text)) !== null) out.push({ start: m.index, end: m.index + m[0].length });
+  if (text.indexOf('http') >= 0 || text.indexOf('www.') >= 0) {
+    URL_RE.lastIndex = 0;
+    while ((m = URL_RE.exec(text)) !== null) out.push({ start: m.index, end: m.index + m[0].length });
+  }
+  return out;
+}
+
+const inside = (pos: number, spans: readonly Span[]) => {
+  for (const s of spans) if (pos >= s.start && pos < s.end) return true;
+  return false;
+};
+
+/** Content words of the customer's message, by stem, with the word as they wrote it. */
+function contextWords(ctx: string, tokens: Tokens | null, pack: Pack): { stems: Map<string, string>; numbers: Set<string>; question: string | null; detail: string | null; thanks: boolean } {
+  const stems = new Map<string, string>();
+  const numbers = new Set<string>();
+  let question: string | null = null;
+  let detail: string | null = null;
+  let thanks = false;
+  if (!tokens) return { stems, numbers, question, detail, thanks };
+  const skip = ctx.indexOf('@') >= 0 || ctx.indexOf('http') >= 0 ? skipRanges(ctx) : null;
+  const SKIP = W.stopword | W.greeting | W.service | W.firstPerson | W.orgVoice;
+  for (let t = 0; t < tokens.words.length; t++) {
+    const w = tokens.words[t]!;
+    const bits = pack.wordBits.get(tokens.ids[t]!) - 1;
+    if (bits & W.thanks) thanks = true;
+    if (w.length < 4 || bits & SKIP || isDigit(w.charCodeAt(0))) continue;
+    if (skip && inside(tokens.starts[t]!, skip)) continue;
+    const stem = stemCached(w);
+    if (!stems.has(stem)) stems.set(stem, ctx.slice(tokens.starts[t], tokens.ends[t]));
+  }
+  let m: RegExpExecArray | null;
+  NUMBER_RE.lastIndex = 0;
+  while ((m = NUMBER_RE.exec(ctx)) !== null) {
+    if (ctx[m.index - 1] === '@' || /\w/.test(ctx[m.index - 1] ?? '')) continue;
+    if (m[0].length < 2) continue;
+    numbers.add(m[0]);
+    if (!detail) {
+      const before = /([\p{L}]{3,})\s+$/u.exec(ctx.slice(Math.max(0, m.index - 30), m.index));
+      detail = before && !pack.words.stopwords.has(fold(before[1]!)) ? `${before[1]} ${m[0]}` : m[0];
+    }
+  }
+  if (ctx.indexOf('?') >= 0) {
+    for (const s of sentences(ctx)) {
+      const body = ctx.slice(s.start, s.end).replace(/^(?:@\w+[\s,:]*)+/, '').trim();
+      if (body.endsWith('?') && /\p{L}{3,}/u.test(body) && body.length >= 8) {
+        question = body.length > 120 ? body.slice(0, 117) + '...' : body;
+        break;
+      }
+    }
+  }
+  return { stems, numbers, question, detail, thanks };
+}
+
+/**
+ * Sentences that send the person elsewhere: a channel (DM, a link, a form, a phone line) with a
+ * request ("please", "can you", "stuur"), or a note that the answer went elsewhere ("replied in DM").
+ * Each push comes with the places its flag may take, best first: the sentence up to its last key
+ * word, then the channel word alone (when a formula already covers part of the sentence).
+ */
+export function channelPushes(text: string, tokens: Tokens, bits: readonly number[], pack: Pack, sentenceList: () => readonly Span[]): Span[][] {
+  // Most replies name no channel and hold no link or phone number: nothing to split into sentences.
+  let any = false;
+  for (let t = 0; t < bits.length && !any; t++) if (bits[t]! & (W.channel | W.elsewhere)) any = true;
+  if (!any && !LINK_HINT.test(text)) return [];
+  const dataWords = pack.engagement.dataWords;
+  const out: Span[][] = [];
+  let t = 0;
+  for (const s of sentenceList()) {
+    let channel: Span | null = null;
+    let request = false;
+    let away = false;
+    let lastKey = -1;
+    while (t < tokens.words.length && tokens.starts[t]! < s.start) t++;
+    for (let k = t; k < tokens.words.length && tokens.starts[k]! < s.end; k++) {
+      const b = bits[k]!;
+      if (b & W.channel) {
+        channel ??= { start: tokens.starts[k]!, end: tokens.ends[k]! };
+        lastKey = tokens.ends[k]!;
+      }
+      if (b & W.request) request = true;
+      if (b & W.elsewhere) away = true;
+      if (channel && dataWords.has(tokens.words[k]!)) lastKey = tokens.ends[k]!;
+    }
+    if (!channel) {
+      const body = text.slice(s.start, s.end);
+      const link = LINK_RE.exec(body);
+      if (link) {
+        channel = { start: s.start + link.index, end: s.start + link.index + link[0].length };
+        lastKey = channel.end;
+      }
+    }
+    if (channel && (request || away)) {
+      const clause = { start: s.start, end: Math.max(lastKey, channel.end) };
+      out.push(clause.end - clause.start < s.end - s.start ? [clause, s, channel] : [s, channel]);
+    }
+  }
+  return out;
+}
+
+const LINK_HINT = /https?:|www\.|\d{3}|0[89]00/i;
+const LINK_RE = /https?:\/\/\S+|www\.\S+|\b\d{3}[-. ]\d{3}[-. ]\d{4}\b|\b0[89]00[- ]?\d+/i;
+
+/** The engagement of a text that was not analysed (empty, or not English or Dutch). */
+export function emptyEngagement(): Engagement {
+  return { compared: false, level: 'none', substance: [], echoes: [], cause: null, question: null, nextStep: null, push: null, beyondPush: 0, thanked: false, asked: null, heat: null, acknowledged: false, detail: null, pointers: [] };
+}
+
+export function engage(input: EngageInput): Engagement {
+  const { text, tokens, bits, pack, formula, signoff, readerForms } = input;
+  const compared = input.contextFolded.trim().length > 0;
+  const cw = contextWords(input.context, compared ? input.contextTokens : null, pack);
+  const skip = text.indexOf('@') >= 0 || text.indexOf('http') >= 0 || text.indexOf('www.') >= 0 ? skipRanges(text) : [];
+
+  // The greeting: a greeting word at the start (after mentions), and the words up to the first comma or stop.
+  let t0 = 0;
+  const words = tokens.words;
+  while (t0 < words.length && inside(tokens.starts[t0]!, skip)) t0++;
+  let greetEnd = -1;
+  if (t0 < words.length && bits[t0]! & W.greeting) {
+    greetEnd = tokens.ends[t0]!;
+    for (let k = t0 + 1; k < Math.min(words.length, t0 + 4); k++) {
+      const gap = text.slice(tokens.ends[k - 1]!, tokens.starts[k]!);
+      if (/[,.!?:\n]/.test(gap)) break;
+      if (/^\p{Lu}/u.test(text.slice(tokens.starts[k]!, tokens.starts[k]! + 1)) || bits[k]! & W.greeting || words[k] === 'there' || words[k] === 'daar') greetEnd = tokens.ends[k]!;
+      else break;
+    }
+  }
+
+  const substance: Span[] = [];
+  const echoes: EngagementEcho[] = [];
+  const seenEcho = new Set<string>();
+  let causeSpan: Span | null = null;
+  for (let t = 0; t < words.length; t++) {
+    const start = tokens.starts[t]!;
+    const end = tokens.ends[t]!;
+    if (start < greetEnd) continue;
+    if (signoff && start >= signoff.start) continue;
+    if (inside(start, skip) || inside(start, formula)) continue;
+    const w = words[t]!;
+    const b = bits[t]!;
+    if (b & W.cause && !causeSpan) causeSpan = { start, end };
+    if (b & (W.stopword | W.firstPerson | W.orgVoice | W.greeting | W.service) || w.length < 2) continue;
+    if (readerForms && readerForms.includes(w)) continue;
+    const isNumber = isDigit(w.charCodeAt(0));
+    if (isNumber && w.length === 1) continue;
+    substance.push({ start, end });
+    if (compared) {
+      const hit = isNumber ? cw.numbers.has(text.slice(start, end)) : w.length >= 4 && cw.stems.has(stemCached(w));
+      if (hit) {
+        const key = isNumber ? w : stemCached(w);
+        if (!seenEcho.has(key)) {
+          seenEcho.add(key);
+          echoes.push({ text: text.slice(start, end), start, end, number: isNumber });
+        }
+      }
+    }
+  }
+
+  // Sentences that send the person elsewhere: their words and questions are the push, not engagement.
+  const push = input.pushes[0] ?? null;
+  const all = push || text.indexOf('?') >= 0 ? input.sentences() : [];
+  const pushSentences = push ? all.filter((s) => input.pushes.some((p) => p.start < s.end && p.end > s.start)) : [];
+  const inPush = (w: Span) => pushSentences.some((s) => w.start >= s.start && w.end <= s.end);
+  const beyondPush = push ? substance.filter((w) => !inPush(w)).length : substance.length;
+  // A question of the reply's own: a sentence ending in "?" with substance in it, not a request to go elsewhere.
+  let question: Span | null = null;
+  for (const s of all) {
+    if (text[s.end - 1] !== '?' || inPush(s)) continue;
+    if (substance.some((w) => w.start >= s.start && w.end <= s.end)) {
+      question = s;
+      break;
+    }
+  }
+  const n = substance.length;
+  const engaged = echoes.length > 0 || causeSpan !== null || question !== null || input.nextStep !== null || n >= 5;
+  const level: Engagement['level'] = engaged ? 'engaged' : n >= 2 ? 'thin' : 'none';
+  let detail: string | null = null;
+  if (compared && !echoes.some((e) => e.number)) detail = cw.detail;
+  return {
+    compared,
+    level,
+    substance,
+    echoes,
+    cause: causeSpan,
+    question,
+    nextStep: input.nextStep,
+    push,
+    beyondPush,
+    thanked: compared && cw.thanks && input.heat === null && cw.question === null,
+    asked: cw.question,
+    heat: input.heat,
+    acknowledged: input.acknowledged,
+    detail,
+    pointers: [],
+  };
+}
+
+/** Folds a phrase of the customer's for showing in a pointer (keeps their spelling, trims it). */
+export function quoteOf(s: string): string {
+  const t = s.replace(/\s+/g, ' ').trim();
+  return t.length > 80 ? t.slice(0, 77) + '...' : t;
+}
+
+export { fold };
