@@ -9,6 +9,7 @@ import type { Result } from '../src/engine/types.js';
 import { buildReport } from '../src/report/aggregate.js';
 import { parseReplies, type ReplyRow } from '../src/report/parse.js';
 import { syntheticRows } from '../test/report/synthetic.js';
+import { emptyEngagement } from '../src/engine/engage.js';
 
 const fake = (score: number): Result => ({
   lang: 'en',
@@ -16,7 +17,8 @@ const fake = (score: number): Result => ({
   verdict: score >= 65 ? 'human' : score >= 40 ? 'mixed' : 'scripted',
   flags: [],
   cues: [],
-  explanation: { base: 75, steps: [], raw: score, thresholds: { human: 65, mixed: 40 }, summary: '' },
+  engagement: emptyEngagement(),
+  explanation: { base: 75, steps: [], raw: score, features: {}, thresholds: { human: 65, mixed: 40 }, summary: '' },
 });
 
 function timeBuild(rows: ReplyRow[]): { ms: number; clusters: number } {

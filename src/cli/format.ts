@@ -32,8 +32,18 @@ function superscript(n: number): string {
 }
 
 const LABELS = {
-  en: { score: 'score', why: 'why', try: 'try', remove: '(remove it)', good: 'In its favour', none: 'No flags.', lang: 'language' },
-  nl: { score: 'score', why: 'waarom', try: 'probeer', remove: '(weghalen)', good: 'Pluspunten', none: 'Geen opmerkingen.', lang: 'taal' },
+  en: {
+    score: 'score', why: 'why', try: 'try', remove: '(remove it)', good: 'In its favour', none: 'No flags.', lang: 'language',
+    engagement: 'With their message', leftOut: 'What it left out', steps: 'How the score was reached',
+    level: { engaged: 'takes it up', thin: 'says little of its own', none: 'nothing specific to it' },
+    echoes: 'their words taken up', noCompare: 'no message given, so not compared', substance: 'words of its own',
+  },
+  nl: {
+    score: 'score', why: 'waarom', try: 'probeer', remove: '(weghalen)', good: 'Pluspunten', none: 'Geen opmerkingen.', lang: 'taal',
+    engagement: 'Met hun bericht', leftOut: 'Wat het antwoord laat liggen', steps: 'Hoe de score tot stand kwam',
+    level: { engaged: 'gaat erop in', thin: 'zegt weinig eigens', none: 'niets dat erover gaat' },
+    echoes: 'hun woorden overgenomen', noCompare: 'geen bericht meegegeven, dus niet vergeleken', substance: 'eigen woorden',
+  },
 } as const;
 
 export function formatResult(text: string, result: Result, style: Style): string {
@@ -59,10 +69,23 @@ export function formatResult(text: string, result: Result, style: Style): string
       lines.push(`     ${paint(style, 2, L.try + ':')} ${f.suggestions.map((s) => (s.trim() ? `"${s}"` : L.remove)).join('  |  ')}`);
     }
   });
-  if (result.cues.length) {
+  const good = result.cues.filter((c) => c.weight > 0);
+  if (good.length) {
     lines.push('');
-    lines.push(`  ${L.good}: ${result.cues.map((c) => paint(style, 32, `${c.label} (+${c.weight})`)).join(', ')}`);
+    lines.push(`  ${L.good}: ${good.map((c) => paint(style, 32, `${c.label} (+${c.weight})`)).join(', ')}`);
   }
+  const e = result.engagement;
+  lines.push('');
+  const parts = [L.level[e.level], `${e.substance.length} ${L.substance}`];
+  if (e.echoes.length) parts.push(`${L.echoes}: ${e.echoes.map((x) => `"${x.text}"`).join(', ')}`);
+  if (!e.compared) parts.push(L.noCompare);
+  lines.push(`  ${L.engagement}: ${parts.join('; ')}`);
+  if (e.pointers.length) {
+    lines.push(`  ${paint(style, 1, L.leftOut + ':')}`);
+    for (const p of e.pointers) lines.push(`   - ${p}`);
+  }
+  const steps = result.explanation.steps.map((st) => (st.kind === 'base' ? `${st.label} ${st.delta}` : `${st.label} ${st.delta > 0 ? '+' : ''}${st.delta}`));
+  lines.push(`  ${paint(style, 2, L.steps + ':')} ${paint(style, 2, steps.join(', '))} = ${result.score}`);
   return lines.join('\n');
 }
 

@@ -5,10 +5,13 @@
 import type { Readable, Writable } from 'node:stream';
 import { analyze, type AnalyzeOptions, type Result } from '../engine/index.js';
 import { JSON_KEYS } from '../report/parse.js';
+import { CannedCounter } from '../report/canned.js';
 
 export interface JsonlSummary {
   lines: number;
   errors: number;
+  /** Lines whose body was sent before in the same run. */
+  canned: number;
   verdicts: Record<Result['verdict'], number>;
 }
 
@@ -68,7 +71,8 @@ export function readReplyLine(line: string, fields: Fields = DEFAULT_FIELDS): Re
 }
 
 export async function runJsonl(input: Readable, output: Writable, base: AnalyzeOptions, fields: Fields = DEFAULT_FIELDS): Promise<JsonlSummary> {
-  const summary: JsonlSummary = { lines: 0, errors: 0, verdicts: { human: 0, mixed: 0, scripted: 0, unknown: 0 } };
+  const summary: JsonlSummary = { lines: 0, errors: 0, canned: 0, verdicts: { human: 0, mixed: 0, scripted: 0, unknown: 0 } };
+  const canned_ = new CannedCounter();
   // Result lines are encoded straight into a byte buffer: cheaper than joining strings and encoding
   // the join (measured: a fifth of the output cost).
   const CHUNK = 128 * 1024;
@@ -117,7 +121,11 @@ export async function runJsonl(input: Readable, output: Writable, base: AnalyzeO
     if (rec.lang !== undefined) opts.lang = rec.lang;
     const result = analyze(rec.text, opts);
     summary.verdicts[result.verdict]++;
-    emit(rec.id !== undefined ? JSON.stringify({ id: rec.id, ...result }) : JSON.stringify(result));
+    // The same body sent again (greeting, name and sign-off aside): canned, with how often so far.
+    const canned = canned_.add(rec.text, summary.lines, rec.author);
+    if (canned) summary.canned++;
+    const shown = canned ? { ...result, canned } : result;
+    emit(rec.id !== undefined ? JSON.stringify({ id: rec.id, ...shown }) : JSON.stringify(shown));
   };
   // Chunks in, whole lines out: lines are handled synchronously within a chunk, memory stays that of
   // one chunk plus one line, and output waits for the consumer when it is slow (backpressure).

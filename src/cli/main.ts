@@ -148,6 +148,9 @@ async function check(argv: string[]): Promise<number> {
       context: typeof options['context-field'] === 'string' ? [options['context-field']] : DEFAULT_FIELDS.context,
     };
     const summary = await runJsonl(input, process.stdout, base, fields);
+    if (summary.canned > 0) {
+      process.stderr.write(`human-tone: ${summary.canned} of ${summary.lines} replies repeat a body sent earlier in this run (marked "canned")\n`);
+    }
     if (summary.errors > 0) {
       process.stderr.write(`human-tone: ${summary.errors} of ${summary.lines} lines could not be read (see the "error" lines)\n`);
       return 2;

@@ -221,6 +221,8 @@ export function analyze(input: string, options: AnalyzeOptions = {}): Result {
   const cues = findCues(pack, hits, phraseCoverage, ctx);
   const features = measureFeatures(flags, cues, engagement, (id) => pack.checkOf.get(id));
   const { score, steps, raw } = scoreFrom(features, DATA.score, lang, options.strictness ?? 'normal', pack.lexicon.phrases.base);
+  // A cue's weight is what it added to this score (a cue in a reply that says nothing specific adds nothing).
+  for (const c of cues) c.weight = steps.find((st) => st.id === (c.cue === 'question' ? 'own-question' : c.cue))?.delta ?? 0;
   const verdict: Verdict = score >= THRESHOLDS.human ? 'human' : score >= THRESHOLDS.mixed ? 'mixed' : 'scripted';
   if (verdict === 'human') engagement.pointers = [];
   const phrases = pack.lexicon.phrases;

@@ -293,8 +293,7 @@ const checks: Record<string, Check> = {
     if (!first) return [];
     // The opening sentence; when a phrase flag has it, the first word of a later sentence: the
     // suggestion puts the acknowledgement in front, which reads right at any sentence start.
-    const later = sentencesOf(ctx).filter((s) => s.start > first.start).map((s) => firstWordOf(ctx, s)).filter((s): s is Span => s !== null);
-    return [{ spans: [first, ...later] }];
+    return [{ spans: replyPlaces(ctx, first, true) }];
   },
 
   /** They asked a question or gave a detail, and the reply takes up nothing of it. */
@@ -324,7 +323,9 @@ const checks: Record<string, Check> = {
 
   /** A sentence that sends the person elsewhere: a channel (DM, a link, a phone line, a form) with a request. */
   'channel-push'(ctx) {
-    return channelPushes(ctx.text, ctx.tokens, ctx.bits, ctx.pack, () => sentencesOf(ctx)).map((spans) => ({ spans, slots: { lead: ctx.pack.lexicon.phrases.leadIn } }));
+    const lead = ctx.pack.lexicon.phrases.leadIn;
+    const leadLower = lead[0]!.toLowerCase() + lead.slice(1);
+    return channelPushes(ctx.text, ctx.tokens, ctx.bits, ctx.pack, () => sentencesOf(ctx)).map((spans) => ({ spans, slots: { lead, leadLower } }));
   },
 
   /** The person's name is known and the reply never uses it. */
@@ -365,16 +366,20 @@ const checks: Record<string, Check> = {
 export const CHECK_NAMES = Object.keys(checks);
 
 /** Places a whole-reply judgement may take, best first: the opening sentence, the first word of each later sentence, then any word before the sign-off. */
-function replyPlaces(ctx: CheckContext, first: Span): Span[] {
+function replyPlaces(ctx: CheckContext, first: Span, sentenceStartsOnly = false): Span[] {
   const end = ctx.signoff ? ctx.signoff.start : ctx.text.length;
   const out: Span[] = [first];
   for (const s of sentencesOf(ctx)) {
     if (s.start <= first.start) continue;
     const w = firstWordOf(ctx, s);
-    if (w && w.start < end) out.push(w);
+    // Not the sign-off, nor the closing word before it ("Groetjes,"): those belong to the writer.
+    if (w && w.start < end && !(ctx.bits[ctx.tokens.starts.indexOf(w.start)]! & (W.service | W.greeting))) out.push(w);
   }
+  if (sentenceStartsOnly) return out;
   const { starts, ends } = ctx.tokens;
-  for (let t = 0; t < starts.length && starts[t]! < end; t++) if (starts[t]! >= first.start) out.push({ start: starts[t]!, end: ends[t]! });
+  for (let t = 0; t < starts.length && starts[t]! < end; t++) {
+    if (starts[t]! >= first.start && !(ctx.bits[t]! & (W.service | W.greeting | W.stopword))) out.push({ start: starts[t]!, end: ends[t]! });
+  }
   return out;
 }
 

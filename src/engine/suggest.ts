@@ -5,7 +5,7 @@ const SLOT = /\{([a-zA-Z]+)\}/g;
 /** Slots a template may use; the others are an error at build time. */
 export const SLOT_NAMES = [
   'match', 'name', 'signature', 'sign', 'rewrite', 'keep', 'words', 'lower', 'participle',
-  'beforeParticiple', 'subject', 'other', 'greeted', 'detail', 'withDetail', 'lead', 'pointer',
+  'beforeParticiple', 'subject', 'other', 'greeted', 'detail', 'withDetail', 'lead', 'leadLower', 'pointer',
 ] as const;
 
 /** Slots that are not always known: a rule needs at least one suggestion without them. */

@@ -28,12 +28,24 @@ const HUMAN = "Sorry Mark, that's on me: I sent you the wrong link. Here's the r
 
 describe('human-tone check', () => {
   test('marks the flagged spans and lists the suggestions', () => {
-    const { code, out } = run(['check', 'We will look into this and get back to you.']);
+    const { code, out } = run(['check', 'We will get back to you about this tomorrow.']);
     expect(code).toBe(0);
     expect(out).toMatch(/MIXED|SCRIPTED/);
     expect(out).toContain('[[We]]¹');
     expect(out).toMatch(/try: "I"/);
     expect(out).toMatch(/why: /);
+    expect(out).toMatch(/How the score was reached: Starting point \d+, .* = \d+/);
+  });
+
+  test('says what the reply left out, in the customer\'s words, in English and Dutch', () => {
+    const en = run(['check', '--context', 'My order 5512 never arrived. Will it come before Friday?', 'Thanks for reaching out! We are happy to help.']).out;
+    expect(en).toContain('With their message: nothing specific to it');
+    expect(en).toContain('They asked “Will it come before Friday?”: answer that.');
+    const nl = run(['check', '--context', 'Al twee dagen geen tv meer, dit is de derde keer!', 'Bedankt voor je bericht! We helpen je graag verder.']).out;
+    expect(nl).toContain('Wat het antwoord laat liggen:');
+    expect(nl).toMatch(/Ze schrijven “[^”]*derde keer[^”]*”: erken dat eerst\./);
+    const alone = run(['check', 'Thanks for reaching out! We are happy to help.']).out;
+    expect(alone).toContain('no message given, so not compared');
   });
 
   test('colours on a terminal, plain otherwise', () => {
@@ -172,6 +184,21 @@ describe('-h and --help on every command', () => {
 });
 
 describe('human-tone check --jsonl', () => {
+  test('a body sent again to other customers is marked canned, with the count so far and where it was first', () => {
+    const template = (name: string) => `Hallo ${name}, kan je mij je klantnummer in privé doorsturen? Dan kijk ik het even na. Groetjes, ^^MY`;
+    const lines = [
+      { text: template('Karen'), context: 'Al twee dagen geen tv' },
+      { text: 'Your parcel left Leeds this morning and arrives tomorrow before noon. ^JD', context: 'Where is my parcel?' },
+      { text: template('Peter'), context: 'Mijn factuur klopt niet' },
+      { text: template('Ines'), context: 'Geen internet sinds gisteren' },
+    ];
+    const { code, out, err } = run(['check', '--jsonl'], lines.map((l) => JSON.stringify(l)).join('\n') + '\n');
+    expect(code).toBe(0);
+    const results = out.trim().split('\n').map((l) => JSON.parse(l));
+    expect(results.map((r) => r.canned ?? null)).toEqual([null, null, { count: 2, firstLine: 1 }, { count: 3, firstLine: 1 }]);
+    expect(err).toContain('2 of 4 replies repeat a body sent earlier');
+  });
+
   test('reads the same keys as human-tone report: "text" or "reply", "context" or "customer"', () => {
     const context = 'Still no parcel after two weeks, ridiculous';
     const reply = 'The parcel is with the courier.';
@@ -185,7 +212,9 @@ describe('human-tone check --jsonl', () => {
     expect(code).toBe(0);
     const lines = out.trim().split('\n').map((l) => JSON.parse(l));
     const withContext = JSON.parse(run(['check', '--json', '--context', context, reply]).out);
-    for (const line of lines) expect(line).toEqual(withContext);
+    // The same reply four times: from the second on it is marked canned; the rest is the same result.
+    for (const { canned: _canned, ...line } of lines) expect(line).toEqual(withContext);
+    expect(lines.map((l) => l.canned?.count ?? 1)).toEqual([1, 2, 3, 4]);
     expect(withContext.flags.some((f: { rule: string }) => f.rule === 'unempathetic.unacknowledged-distress')).toBe(true);
 
     // The report counts the same verdicts from the same lines.

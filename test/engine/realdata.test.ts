@@ -19,8 +19,8 @@ const FLOORS: Record<'en' | 'nl', Record<'tune' | 'check', Partial<Record<Label,
     check: { needs_coaching: 0.67, process: 0.8, scripted: 0.67, anonymous: 0.7 },
   },
   nl: {
-    tune: { needs_coaching: 0.6, process: 0.82, scripted: 0.69 },
-    check: { needs_coaching: 0.57, process: 0.84, scripted: 0.7 },
+    tune: { needs_coaching: 0.6, process: 0.82, scripted: 0.65 },
+    check: { needs_coaching: 0.57, process: 0.84, scripted: 0.64 },
   },
 };
 

@@ -48,14 +48,41 @@ export function FlagList({ result, t, onApply, current }: { result: Result; t: S
   );
 }
 
+/** What the reply does with the message: its level, the customer's words it takes up, and what it left out. */
+export function EngagementView({ result, t }: { result: Result; t: ST }) {
+  if (result.verdict === 'unknown') return null;
+  const e = result.engagement;
+  return (
+    <div class="engagement">
+      <h4>{t('engagement')}</h4>
+      <p>
+        {t(e.level === 'engaged' ? 'levelEngaged' : e.level === 'thin' ? 'levelThin' : 'levelNone')}
+        {e.echoes.length > 0 && ` ${t('echoes', { words: e.echoes.map((x) => `“${x.text}”`).join(', ') })}`}
+        {!e.compared && ` ${t('notCompared')}`}
+      </p>
+      {e.pointers.length > 0 && (
+        <>
+          <h5>{t('leftOut')}</h5>
+          <ul class="pointers">
+            {e.pointers.map((p) => (
+              <li key={p}>{p}</li>
+            ))}
+          </ul>
+        </>
+      )}
+    </div>
+  );
+}
+
 export function CueList({ result, t }: { result: Result; t: ST }) {
   if (result.verdict === 'unknown') return null;
+  const cues = result.cues.filter((c) => c.weight > 0);
   return (
     <div class="cues">
       <h4>{t('cues')}</h4>
-      {result.cues.length ? (
+      {cues.length ? (
         <ul>
-          {result.cues.map((c) => (
+          {cues.map((c) => (
             <li key={c.cue}>
               {c.label} <span class="plus">+{c.weight}</span>
             </li>

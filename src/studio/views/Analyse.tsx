@@ -1,7 +1,7 @@
 /** Analyse one reply: highlights, score and verdict, flags with why and suggestions, cues, the score picture. */
 import { useMemo, useState } from 'preact/hooks';
 import { analyze, applySuggestion } from '../../engine/index.js';
-import { CueList, FlagList, Verdict } from '../components/Flags.js';
+import { CueList, EngagementView, FlagList, Verdict } from '../components/Flags.js';
 import { Highlighted } from '../components/Highlighted.js';
 import { MessageFields } from '../components/MessageFields.js';
 import { ScorePicture } from '../components/ScorePicture.js';
@@ -58,6 +58,7 @@ export function Analyse({ t, value, onChange }: { t: ST; value: CaseState; onCha
           </div>
           {value.context.trim() && <blockquote class="context">{value.context}</blockquote>}
           <Highlighted text={value.reply} flags={result.flags} />
+          <EngagementView result={result} t={t} />
           <FlagList result={result} t={t} onApply={apply} />
           <CueList result={result} t={t} />
           <ScorePicture result={result} t={t} />
