@@ -1,6 +1,6 @@
 /** The worker's message handling, apart from the extension API so that it can be tested in Node. */
-import { analyze, type AnalyzeOptions, type Result } from '../engine/index.js';
-import { ContentToWorker, parseMessage, type WorkerReply } from '../shared/messages.js';
+import { analyze, type AnalyzeOptions } from '../engine/index.js';
+import { ContentToWorker, parseMessage, type WorkerAnswers, type WorkerReply } from '../shared/messages.js';
 import type { Settings } from '../shared/settings.js';
 
 export interface Sender {
@@ -26,7 +26,7 @@ export function handleMessage(
   sender: Sender,
   ownId: string,
   settings: () => Promise<Settings>,
-): Promise<WorkerReply<Result | 'pong'>> | undefined {
+): Promise<WorkerReply<WorkerAnswers[keyof WorkerAnswers]>> | undefined {
   if (sender.id !== ownId) return undefined;
   const parsed = parseMessage(ContentToWorker, message);
   if (!parsed) return Promise.resolve({ ok: false, error: 'invalid message' });

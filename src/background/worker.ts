@@ -1,27 +1,46 @@
 /**
- * The service worker: validates every message, runs the engine with the person's settings, and keeps
- * the content script registered on the extra sites the person turned coaching on for.
- * It holds no state that matters: the browser may stop it at any time.
+ * The service worker: validates every message, runs the engine with the person's settings, keeps
+ * the content script registered on the extra sites the person turned coaching on for, and after an
+ * install or update coaches the tabs already open. It holds no state that matters: the browser may
+ * stop it at any time.
  */
-import { ext, type MessageSender } from '../platform/browser.js';
-import { readSettings, SETTINGS_KEY, type Settings } from '../shared/settings.js';
+import { onInstalled, onStartup } from '../platform/lifecycle.js';
+import { acceptLifelines, answerWorkerRequests } from '../platform/messaging.js';
+import { extensionId } from '../platform/browser.js';
+import { loadSettings, watchSettings } from '../platform/settings.js';
+import type { Settings } from '../shared/settings.js';
 import { handleMessage } from './handler.js';
-import { syncExtraSites } from './sites.js';
+import { coachOpenTabs, syncExtraSites } from './sites.js';
 
 let cached: Settings | null = null;
 
 async function settings(): Promise<Settings> {
-  if (!cached) cached = readSettings((await ext.storage.local.get(SETTINGS_KEY))[SETTINGS_KEY]);
+  cached ??= await loadSettings();
   return cached;
 }
 
-ext.storage.onChanged.addListener((changes, area) => {
-  if (area !== 'local' || !changes[SETTINGS_KEY]) return;
-  cached = null;
-  void settings().then(syncExtraSites);
+// The worker lives as long as the browser lets it: its listeners never need removing.
+const forever = new AbortController().signal;
+
+/** Background work must never end in an unhandled rejection: it is logged, and the next event tries again. */
+const logged = (what: string) => (e: unknown) => console.warn(`Human Tone: ${what} failed:`, e instanceof Error ? e.message : e);
+
+watchSettings(forever, (next) => {
+  cached = next;
+  syncExtraSites(next).catch(logged('registering the turned-on sites'));
 });
 
-ext.runtime.onInstalled.addListener(() => void settings().then(syncExtraSites));
-ext.runtime.onStartup.addListener(() => void settings().then(syncExtraSites));
+onInstalled(() => {
+  settings()
+    .then(async (s) => {
+      await syncExtraSites(s).catch(logged('registering the turned-on sites'));
+      await coachOpenTabs(s);
+    })
+    .catch(logged('coaching the open tabs'));
+});
+onStartup(() => {
+  settings().then(syncExtraSites).catch(logged('registering the turned-on sites'));
+});
 
-ext.runtime.onMessage.addListener((message: unknown, sender: MessageSender) => handleMessage(message, sender, ext.runtime.id, settings));
+acceptLifelines();
+answerWorkerRequests((message, sender) => handleMessage(message, sender, extensionId(), settings));

@@ -1,15 +1,18 @@
 /**
  * The content script on one page: finds reply boxes as the site renders them (a MutationObserver,
- * no polling), coaches each in a BoxSession, runs the pre-post check, and takes everything down when
- * coaching is switched off or the extension is updated under it.
+ * no polling), coaches each in its own BoxSession (which drives its own interface), runs the
+ * pre-post check, and takes everything down when coaching is switched off or the extension is
+ * updated, reloaded or removed under it. Every listener it adds hangs on one AbortSignal.
  */
-import type { Flag, Result } from '../engine/types.js';
-import { ext, extensionAlive, uiLanguage } from '../platform/browser.js';
+import type { Result } from '../engine/types.js';
+import { extensionAlive, uiLanguage } from '../platform/browser.js';
+import { answerPopup, keepLifeline, sendToWorker, type Lifeline } from '../platform/messaging.js';
+import { loadSettings, updateSettings, watchSettings } from '../platform/settings.js';
 import { translator, uiLangFrom, type T } from '../shared/i18n.js';
-import { PopupToContent, parseMessage, type AnalyzeRequest, type BoxStatus, type WorkerReply } from '../shared/messages.js';
-import { readSettings, SETTINGS_KEY, type Settings } from '../shared/settings.js';
+import type { AnalyzeRequest, BoxStatus } from '../shared/messages.js';
+import type { Settings } from '../shared/settings.js';
 import { clearAllMarks, highlightsSupported, installHighlightStyles, removeHighlightStyles } from './highlight.js';
-import { CoachUI } from './overlay/ui.js';
+import { PrePostCheck } from './prepost.js';
 import { BoxSession, type SessionHost } from './session.js';
 import { adapterFor } from './sites/adapters.js';
 import { timed } from './perf.js';
@@ -17,22 +20,21 @@ import type { SiteAdapter } from './sites/types.js';
 
 const SCAN_DELAY_MS = 150;
 
-interface Box {
-  session: BoxSession;
-  ui: CoachUI;
+/** True for errors that mean this script's extension is gone (updated, reloaded, removed). */
+function extensionGone(e: unknown): boolean {
+  const message = e instanceof Error ? e.message : String(e);
+  return /context invalidated/i.test(message) || !extensionAlive();
 }
 
 export class PageCoach implements SessionHost {
-  private readonly boxes = new Map<HTMLElement, Box>();
+  private readonly boxes = new Map<HTMLElement, BoxSession>();
   private readonly abort = new AbortController();
   private observer: MutationObserver | null = null;
   private scanTimer: ReturnType<typeof setTimeout> | undefined;
   private active: BoxSession | null = null;
-  /** Texts the pre-post check already stopped once: they are never stopped again. */
-  private readonly stoppedOnce = new Set<string>();
-  /** Set while "Post anyway" re-posts, so the check lets it through. */
-  private bypass = false;
   private readonly t: T;
+  private prePost: PrePostCheck | null = null;
+  private lifeline: Lifeline | null = null;
   private stopped = false;
 
   constructor(
@@ -43,6 +45,15 @@ export class PageCoach implements SessionHost {
     this.t = translator(uiLangFrom(uiLanguage()));
   }
 
+  /** Aborts when the coach stops: everything the coach and its boxes add hangs on it. */
+  get signal(): AbortSignal {
+    return this.abort.signal;
+  }
+
+  get isStopped(): boolean {
+    return this.stopped;
+  }
+
   get siteEnabled(): boolean {
     return this.settings.enabled && this.settings.sites[this.adapter.id] !== false;
   }
@@ -50,6 +61,10 @@ export class PageCoach implements SessionHost {
   start(): void {
     if (highlightsSupported()) installHighlightStyles(this.doc);
     const signal = this.abort.signal;
+    // The extension may go away (update, reload, removal) while the page stays open.
+    this.lifeline = keepLifeline(signal, () => this.stop());
+    watchSettings(signal, (next) => this.applySettings(next));
+    answerPopup(signal, () => this.status());
     this.observer = new MutationObserver((records) =>
       timed('keystroke', () => {
         // Typing inside a coached box is the session's business, not a reason to rescan the page.
@@ -62,9 +77,15 @@ export class PageCoach implements SessionHost {
       }),
     );
     this.observer.observe(this.doc.documentElement, { childList: true, subtree: true });
-    const win = this.doc.defaultView!;
-    win.addEventListener('click', (e) => this.onClick(e), { capture: true, signal });
-    win.addEventListener('keydown', (e) => this.onKeyDown(e), { capture: true, signal });
+    const coach = this;
+    const boxes = {
+      sessionFor: (target: EventTarget | null) => this.sessionFor(target),
+      sessions: () => this.boxes.values(),
+      get active() {
+        return coach.active;
+      },
+    };
+    this.prePost = new PrePostCheck(this.doc, this.adapter, boxes, () => this.settings.prePost, signal);
     this.scan();
   }
 
@@ -73,8 +94,14 @@ export class PageCoach implements SessionHost {
     return false;
   }
 
+  private sessionFor(target: EventTarget | null): BoxSession | null {
+    if (!(target instanceof Node)) return null;
+    for (const [el, session] of this.boxes) if (el === target || el.contains(target)) return session;
+    return null;
+  }
+
   private scheduleScan(): void {
-    if (this.scanTimer !== undefined) return;
+    if (this.scanTimer !== undefined || this.stopped) return;
     this.scanTimer = setTimeout(() => {
       this.scanTimer = undefined;
       this.scan();
@@ -84,8 +111,8 @@ export class PageCoach implements SessionHost {
   /** Starts coaching boxes that appeared and releases the ones that left the page. */
   private scan(): void {
     if (this.stopped) return;
-    for (const [el, box] of this.boxes) {
-      if (!el.isConnected) this.release(el, box);
+    for (const [el, session] of this.boxes) {
+      if (!el.isConnected) this.release(el, session);
     }
     if (!this.siteEnabled) return;
     const found = this.doc.querySelectorAll<HTMLElement>(this.adapter.boxes.join(','));
@@ -94,27 +121,15 @@ export class PageCoach implements SessionHost {
       // A box inside another box (nested contenteditable) is the same box.
       if ([...this.boxes.keys()].some((b) => b.contains(el) || el.contains(b))) continue;
       if (el.closest('human-tone-coach, human-tone-mirror')) continue;
-      this.attach(el);
+      this.boxes.set(el, new BoxSession(el, this.adapter, this, this.t));
     }
   }
 
-  private attach(el: HTMLElement): void {
-    const session = new BoxSession(el, this.adapter, this);
-    const ui = new CoachUI(el, this.t, {
-      apply: async (f, i) => (await session.apply(f, i)).ok,
-      ignore: (f) => session.ignore(f),
-      ruleOff: (f) => this.ruleOff(session, f),
-      review: () => this.review(session),
-      postAnyway: () => this.postAnyway(session),
-    });
-    this.boxes.set(el, { session, ui });
-  }
-
-  private release(el: HTMLElement, box: Box): void {
-    box.session.stop();
-    box.ui.destroy();
+  private release(el: HTMLElement, session: BoxSession): void {
+    session.stop();
     this.boxes.delete(el);
-    if (this.active === box.session) this.active = null;
+    this.prePost?.forget(session);
+    if (this.active === session) this.active = null;
   }
 
   // ---- SessionHost -------------------------------------------------------------------------
@@ -122,17 +137,19 @@ export class PageCoach implements SessionHost {
   async analyze(request: AnalyzeRequest): Promise<Result> {
     // The worker may have been stopped by the browser mid-request: the next message restarts it.
     for (let attempt = 0; ; attempt++) {
+      if (this.stopped) throw new Error('coaching stopped');
       if (!extensionAlive()) {
         this.stop();
         throw new Error('extension context invalidated');
       }
       try {
-        const reply = (await ext.runtime.sendMessage(request)) as WorkerReply<Result> | undefined;
-        if (reply?.ok) return reply.value;
-        throw new Error(reply?.error ?? 'no reply');
+        const reply = await sendToWorker(request);
+        if (!reply.ok) throw new Error(reply.error);
+        // The worker answered, so it is running: make sure the lifeline is open again.
+        this.lifeline?.reconnect();
+        return reply.value;
       } catch (e) {
-        const message = e instanceof Error ? e.message : String(e);
-        if (/context invalidated/i.test(message) || !extensionAlive()) {
+        if (extensionGone(e)) {
           this.stop();
           throw e;
         }
@@ -142,153 +159,47 @@ export class PageCoach implements SessionHost {
     }
   }
 
-  changed(session: BoxSession): void {
-    const box = this.boxes.get(session.el);
-    box?.ui.update({ result: session.result, pending: session.pending });
-  }
-
   activated(session: BoxSession): void {
     this.active = session;
   }
 
-  flagClicked(session: BoxSession, flagIndex: number): void {
-    this.boxes.get(session.el)?.ui.openPanel(flagIndex, false);
-  }
-
-  private async ruleOff(session: BoxSession, flagIndex: number): Promise<void> {
-    const flag = session.result?.flags[flagIndex];
-    if (!flag) return;
-    const stored = readSettings((await ext.storage.local.get(SETTINGS_KEY))[SETTINGS_KEY]);
-    if (!stored.disabledRules.includes(flag.rule)) stored.disabledRules.push(flag.rule);
-    await ext.storage.local.set({ [SETTINGS_KEY]: stored });
-  }
-
-  // ---- pre-post check ----------------------------------------------------------------------
-
-  private sessionFor(target: EventTarget | null): BoxSession | null {
-    if (!(target instanceof Node)) return null;
-    for (const [el, box] of this.boxes) if (el === target || el.contains(target)) return box.session;
-    return null;
-  }
-
-  private isPostButton(target: EventTarget | null): HTMLElement | null {
-    if (!(target instanceof Element)) return null;
-    return target.closest<HTMLElement>(this.adapter.postButtons.join(','));
-  }
-
-  /** The box a post button belongs to: the one sharing the closest container, else the last one used. */
-  private sessionForButton(button: HTMLElement): BoxSession | null {
-    let best: BoxSession | null = null;
-    let bestDepth = -1;
-    for (const [el, box] of this.boxes) {
-      let depth = 0;
-      let node: Element | null = el;
-      while (node && !node.contains(button)) {
-        node = node.parentElement;
-        depth++;
-      }
-      if (!node) continue;
-      const score = 1000 - depth;
-      if (score > bestDepth) {
-        best = box.session;
-        bestDepth = score;
-      }
-    }
-    return best ?? this.active;
-  }
-
-  private onClick(e: MouseEvent): void {
-    if (this.bypass || this.settings.prePost === 'off') return;
-    const button = this.isPostButton(e.target);
-    if (!button) return;
-    const session = this.sessionForButton(button);
-    if (session) this.guard(e, session, () => button.click());
-  }
-
-  private onKeyDown(e: KeyboardEvent): void {
-    if (this.bypass || e.key !== 'Enter' || e.isComposing || this.settings.prePost === 'off') return;
-    const session = this.sessionFor(e.target);
-    if (!session) return;
-    const mod = e.ctrlKey || e.metaKey;
-    const keys = this.adapter.submitKeys;
-    const posts = (mod && keys.includes('mod-enter')) || (!mod && !e.shiftKey && !e.altKey && keys.includes('enter'));
-    if (!posts) return;
-    const init: KeyboardEventInit = { key: 'Enter', code: 'Enter', keyCode: 13, which: 13, ctrlKey: e.ctrlKey, metaKey: e.metaKey, bubbles: true, cancelable: true, composed: true } as KeyboardEventInit;
-    this.guard(e, session, () => {
-      session.el.focus();
-      session.el.dispatchEvent(new KeyboardEvent('keydown', init));
-    });
-  }
-
-  private bad(result: Result): boolean {
-    if (result.verdict === 'scripted') return true;
-    return this.settings.prePost === 'mixed' && result.verdict === 'mixed';
-  }
-
-  /** Decides whether to let a post through; stops it (once per text) when the reply sounds scripted. */
-  private guard(e: Event, session: BoxSession, repost: () => void): void {
-    const text = session.surface.getText();
-    if (!text.trim() || this.stoppedOnce.has(text)) return;
-    const known = session.result && session.resultText === text ? session.result : null;
-    if (known && !this.bad(known)) return;
-    e.preventDefault();
-    e.stopImmediatePropagation();
-    const decide = (result: Result | null) => {
-      if (!result || !this.bad(result)) {
-        this.repost(repost);
-        return;
-      }
-      this.stoppedOnce.add(text);
-      this.pendingRepost = { session, repost };
-      this.boxes.get(session.el)?.ui.showPrePost(mainIssues(result.flags));
-    };
-    if (known) decide(known);
-    // Not analysed yet (posted right after typing): ask now, then post or stop.
-    else void session.current().then(decide, () => this.repost(repost));
-  }
-
-  private pendingRepost: { session: BoxSession; repost: () => void } | null = null;
-
-  private repost(fn: () => void): void {
-    this.bypass = true;
+  /** "Turn this rule off": kept in the settings, so it applies in every tab (only from the person's click, see CoachUI). */
+  async ruleOff(session: BoxSession, flagIndex: number): Promise<void> {
+    const flag = session.status === 'ready' ? session.result?.flags[flagIndex] : undefined;
+    if (!flag || this.stopped) return;
     try {
-      fn();
-    } finally {
-      this.bypass = false;
+      await updateSettings((s) => (s.disabledRules.includes(flag.rule) ? s : { ...s, disabledRules: [...s.disabledRules, flag.rule] }));
+    } catch (e) {
+      if (extensionGone(e)) this.stop();
+      throw e;
     }
   }
 
-  private review(session: BoxSession): void {
-    const box = this.boxes.get(session.el);
-    box?.ui.hidePrePost();
-    this.pendingRepost = null;
-    session.el.focus();
-    box?.ui.openPanel();
+  review(session: BoxSession): void {
+    this.prePost?.review(session);
   }
 
-  private postAnyway(session: BoxSession): void {
-    const box = this.boxes.get(session.el);
-    box?.ui.hidePrePost();
-    const pending = this.pendingRepost;
-    this.pendingRepost = null;
-    if (pending && pending.session === session) this.repost(pending.repost);
+  postAnyway(session: BoxSession): void {
+    this.prePost?.postAnyway(session);
   }
 
   // ---- settings and status -----------------------------------------------------------------
 
   applySettings(next: Settings): void {
+    if (this.stopped) return;
+    if (!extensionAlive()) return this.stop();
     this.settings = next;
     if (!this.siteEnabled) {
-      for (const [el, box] of this.boxes) this.release(el, box);
+      for (const [el, session] of this.boxes) this.release(el, session);
       return;
     }
-    for (const { session } of this.boxes.values()) session.invalidate();
+    for (const session of this.boxes.values()) session.invalidate();
     this.scan();
   }
 
   status(): BoxStatus {
-    const s = this.active ?? [...this.boxes.values()][0]?.session ?? null;
-    const r = s?.result;
+    const s = this.active ?? [...this.boxes.values()][0] ?? null;
+    const r = s?.status === 'ready' ? s.result : null;
     return {
       site: this.adapter.id,
       boxes: this.boxes.size,
@@ -296,42 +207,30 @@ export class PageCoach implements SessionHost {
     };
   }
 
+  /** Takes everything down: interface, underlines, styles, observers and every listener. Never throws. */
   stop(): void {
     if (this.stopped) return;
     this.stopped = true;
-    this.abort.abort();
+    try {
+      this.abort.abort();
+    } catch {
+      // a listener's removal failed in a dead context: it is dead too
+    }
     this.observer?.disconnect();
     clearTimeout(this.scanTimer);
-    for (const [el, box] of this.boxes) this.release(el, box);
+    for (const [el, session] of this.boxes) this.release(el, session);
     clearAllMarks();
     removeHighlightStyles(this.doc);
   }
 }
 
-/** The flags worth naming in the pre-post check: the most severe first. */
-function mainIssues(flags: Flag[]): Flag[] {
-  const rank = { problem: 0, warning: 1, hint: 2 } as const;
-  return [...flags].sort((a, b) => rank[a.severity] - rank[b.severity] || a.start - b.start);
-}
-
 /** Entry: picks the adapter for this page and starts (or waits for settings that allow it). */
 export async function startCoach(doc: Document = document): Promise<PageCoach | null> {
-  const settings = readSettings((await ext.storage.local.get(SETTINGS_KEY))[SETTINGS_KEY]);
+  const settings = await loadSettings();
   const origin = doc.location.origin;
   const adapter = adapterFor(doc.location.hostname, doc, settings.extraOrigins.includes(origin));
   if (!adapter) return null;
   const coach = new PageCoach(doc, adapter, settings);
   coach.start();
-  const onStorage = (changes: Record<string, { newValue?: unknown }>, area: string) => {
-    if (area !== 'local' || !changes[SETTINGS_KEY]) return;
-    if (!extensionAlive()) return coach.stop();
-    coach.applySettings(readSettings(changes[SETTINGS_KEY].newValue));
-  };
-  ext.storage.onChanged.addListener(onStorage);
-  const onMessage = (message: unknown) => {
-    if (!parseMessage(PopupToContent, message)) return undefined;
-    return Promise.resolve(coach.status());
-  };
-  ext.runtime.onMessage.addListener(onMessage);
   return coach;
 }

@@ -49,6 +49,13 @@ export function setMarks(owner: object, marks: Mark[]): void {
   redraw();
 }
 
+/**
+ * The Highlight objects this script registered, by name. The registry is shared by every script on
+ * the page (the page's own, and after an update the next version of this content script in another
+ * script world): a name is only ever deleted while it still holds our own object.
+ */
+const mine = new Map<string, Highlight>();
+
 function redraw(): void {
   if (!highlightsSupported()) return;
   const byName = new Map<string, Range[]>();
@@ -65,7 +72,12 @@ function redraw(): void {
       const h = new Highlight(...ranges);
       h.priority = name === 'human-tone-problem' ? 0 : 1;
       CSS.highlights.set(name, h);
-    } else CSS.highlights.delete(name);
+      mine.set(name, h);
+    } else {
+      const ours = mine.get(name);
+      if (ours && CSS.highlights.get(name) === ours) CSS.highlights.delete(name);
+      mine.delete(name);
+    }
   }
 }
 

@@ -25,7 +25,9 @@ export class Mirror {
     const doc = ta.ownerDocument;
     this.host = doc.createElement('human-tone-mirror');
     this.host.style.cssText = 'all: initial; position: absolute; top: 0; left: 0; pointer-events: none; z-index: 2147483646;';
-    const root = this.host.attachShadow({ mode: 'open' });
+    // Closed like the coach's root, though it holds only a copy of the textarea's own text (the
+    // page can reach it anyway through the ranges it can read from CSS.highlights).
+    const root = this.host.attachShadow({ mode: 'closed' });
     const style = doc.createElement('style');
     style.textContent = `div { position: absolute; overflow: hidden; color: transparent; pointer-events: none; border-color: transparent; white-space: pre-wrap; }
 ${CATEGORIES.map((c) => `::highlight(human-tone-${c}) { text-decoration: underline wavy; text-decoration-color: var(--c-${c}); }`).join('\n')}

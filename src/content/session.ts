@@ -1,36 +1,47 @@
 /**
- * One reply box being coached: reads its text after the person pauses (debounced), asks the worker,
- * drops results that a newer edit made stale, and draws the underlines. Typing itself only restarts
- * a timer; nothing on the keystroke path reads the DOM.
+ * One reply box being coached, the unit of the content script: it reads the box's text after the
+ * person pauses (debounced), asks the worker, drops results that a newer edit made stale, draws the
+ * underlines, and drives its own interface (badge, panel, pre-post check). Typing itself only
+ * restarts a timer; nothing on the keystroke path reads the DOM.
+ *
+ * What the interface shows always belongs to the text the box holds: from the first edit after a
+ * result the badge says "reading" until the new result is in; text over MAX_TEXT is not sent at all
+ * (the badge says it is too long to coach, the underlines go); a failed analysis shows as failed,
+ * with a retry, and is logged to the console once.
  */
 import type { Flag, Result } from '../engine/types.js';
-import type { AnalyzeRequest } from '../shared/messages.js';
+import type { T } from '../shared/i18n.js';
+import { MAX_AUTHOR, MAX_IGNORED, MAX_IGNORED_TEXT, MAX_TEXT, type AnalyzeRequest } from '../shared/messages.js';
 import { applyReplacement, type ApplyOutcome } from './editors/apply.js';
 import { surfaceFor, type Surface, type TextMap } from './editors/surface.js';
 import { setMarks, type Mark } from './highlight.js';
 import { Mirror } from './mirror.js';
+import { CoachUI } from './overlay/ui.js';
+import type { CoachStatus } from './overlay/Coach.js';
 import type { SiteAdapter } from './sites/types.js';
 import { findContext } from './context.js';
 import { now, span, timed } from './perf.js';
 
 export const DEBOUNCE_MS = 300;
 
+/** What a box needs from the page's coach. */
 export interface SessionHost {
   analyze(request: AnalyzeRequest): Promise<Result>;
-  /** Called after every new result or status change, to redraw the interface. */
-  changed(session: BoxSession): void;
+  /** The person focused this box (the popup reports the box typed in last). */
   activated(session: BoxSession): void;
-  /** The person clicked inside a flagged span. */
-  flagClicked(session: BoxSession, flagIndex: number): void;
+  ruleOff(session: BoxSession, flagIndex: number): Promise<void>;
+  review(session: BoxSession): void;
+  postAnyway(session: BoxSession): void;
 }
 
 export class BoxSession {
   readonly surface: Surface;
+  readonly ui: CoachUI;
+  status: CoachStatus = 'pending';
+  /** The current result, for exactly `resultText`; null unless status is 'ready'. */
   result: Result | null = null;
   /** The text the current result belongs to. */
   resultText: string | null = null;
-  pending = false;
-  failed = false;
   ignored: { rule: string; text: string }[] = [];
   private revision = 0;
   private timer: ReturnType<typeof setTimeout> | undefined;
@@ -38,86 +49,146 @@ export class BoxSession {
   private readonly observer: MutationObserver;
   private mirror: Mirror | null = null;
   private lastMap: TextMap | null = null;
+  /** A failure is logged once, not at every retry; a success resets it. */
+  private failureLogged = false;
+  private stopped = false;
 
   constructor(
     readonly el: HTMLElement,
     readonly adapter: SiteAdapter,
     private readonly host: SessionHost,
+    t: T,
   ) {
     this.surface = surfaceFor(el);
+    this.ui = new CoachUI(el, t, {
+      apply: async (f, i) => (await this.apply(f, i)).ok,
+      ignore: (f) => this.ignore(f),
+      ruleOff: (f) => this.host.ruleOff(this, f),
+      retry: () => this.schedule(0),
+      review: () => this.host.review(this),
+      postAnyway: () => this.host.postAnyway(this),
+    });
     const signal = this.abort.signal;
     // The keystroke path: only restart the pause timer (timed for the benchmark).
-    const onEdit = () => timed('keystroke', () => this.schedule());
+    const onEdit = () => timed('keystroke', () => this.edited());
     el.addEventListener('input', onEdit, { signal });
     el.addEventListener('focus', () => this.host.activated(this), { signal });
-    el.addEventListener('click', () => this.clicked(), { signal });
+    el.addEventListener('click', (e) => e.isTrusted && this.clicked(), { signal });
     if (this.surface.kind === 'textarea') {
       this.mirror = new Mirror(el as HTMLTextAreaElement);
     }
     // Editors that re-render without an input event (undo, paste handlers, site scripts).
     this.observer = new MutationObserver(onEdit);
     if (this.surface.kind !== 'textarea') this.observer.observe(el, { childList: true, subtree: true, characterData: true });
+    this.show();
     this.schedule(0);
+  }
+
+  /** The text changed (or may have): the result shown is no longer for it; ask again after the pause. */
+  private edited(): void {
+    if (this.status === 'ready') this.setStatus('pending');
+    this.schedule();
   }
 
   /** Restarts the pause timer: the analysis runs when the person stops typing. */
   schedule(delay = DEBOUNCE_MS): void {
+    if (this.stopped) return;
     clearTimeout(this.timer);
     this.timer = setTimeout(() => void this.refresh(), delay);
   }
 
-  /** The flags of the current result that are still valid for what the box holds. */
+  /** The flags of the current result. */
   get flags(): Flag[] {
     return this.result?.flags ?? [];
   }
 
+  private show(): void {
+    this.ui.update({ status: this.status, result: this.status === 'ready' ? this.result : null });
+  }
+
+  private setStatus(status: CoachStatus): void {
+    if (status !== 'ready') {
+      this.result = null;
+      if (status !== 'pending') this.resultText = null;
+    }
+    this.status = status;
+    this.show();
+  }
+
+  private clearMarks(): void {
+    if (this.mirror) this.mirror.render('', []);
+    else setMarks(this, []);
+  }
+
   private async refresh(): Promise<void> {
+    if (this.stopped) return;
     const map = this.surface.read();
     if (map.text.trim() === '') {
       // Nothing written yet: nothing to ask the worker, nothing to underline.
       this.revision++;
-      this.result = null;
-      this.resultText = map.text;
-      this.pending = false;
-      if (this.mirror) this.mirror.render('', []);
-      else setMarks(this, []);
-      this.host.changed(this);
+      this.clearMarks();
+      this.setStatus('empty');
       return;
     }
-    if (map.text === this.resultText && this.result) {
-      // Same text, perhaps re-rendered by the editor: only the ranges need redrawing.
-      this.lastMap = map;
-      this.draw();
+    if (map.text.length > MAX_TEXT) {
+      // Not sent at all: the worker would refuse it, and no reply box holds that much.
+      this.revision++;
+      this.clearMarks();
+      this.setStatus('tooLong');
       return;
     }
+    if (this.restore(map)) return;
     await this.request(map.text);
   }
 
-  /** Analyses `text` now; resolves with the result, or null when a newer edit overtook it. */
+  /** Same text as the last result (the editor only re-rendered): show that result again, redraw the ranges. */
+  private restore(map: TextMap): boolean {
+    if (map.text !== this.resultText || !this.lastResult) return false;
+    this.result = this.lastResult;
+    this.lastMap = map;
+    this.status = 'ready';
+    this.draw();
+    this.show();
+    return true;
+  }
+
+  /** The last result and its text, kept while the badge says "reading" so that a re-render without an edit costs nothing. */
+  private lastResult: Result | null = null;
+
+  /** Analyses `text` now; resolves with the result, or null when a newer edit overtook it or it failed. */
   async request(text: string): Promise<Result | null> {
+    if (this.stopped) return null;
+    if (text.length > MAX_TEXT) {
+      this.revision++;
+      this.clearMarks();
+      this.setStatus('tooLong');
+      return null;
+    }
     const mine = ++this.revision;
     const requestedAt = now();
-    this.pending = true;
-    this.host.changed(this);
+    this.lastResult = null;
+    this.setStatus('pending');
     const context = findContext(this.el, this.adapter);
     const req: AnalyzeRequest = { type: 'analyze', text };
     if (context.text) req.context = context.text;
-    if (context.author) req.author = context.author;
-    if (this.ignored.length) req.ignore = this.ignored;
+    if (context.author) req.author = context.author.slice(0, MAX_AUTHOR);
+    if (this.ignored.length) req.ignore = this.ignored.slice(-MAX_IGNORED);
     let result: Result;
     try {
       result = await this.host.analyze(req);
-    } catch {
-      if (mine === this.revision) {
-        this.pending = false;
-        this.failed = true;
-        this.host.changed(this);
+    } catch (e) {
+      if (mine === this.revision && !this.stopped) {
+        if (!this.failureLogged) {
+          this.failureLogged = true;
+          console.warn('Human Tone: this reply could not be coached:', e instanceof Error ? e.message : e);
+        }
+        this.clearMarks();
+        this.setStatus('failed');
       }
       return null;
     }
-    if (mine !== this.revision) return null;
-    this.pending = false;
-    this.failed = false;
+    if (mine !== this.revision || this.stopped) return null;
+    this.failureLogged = false;
     const map = this.surface.read();
     if (map.text !== text) {
       // The person typed on while we waited: the next pause brings a fresh result.
@@ -125,10 +196,12 @@ export class BoxSession {
       return null;
     }
     this.result = result;
+    this.lastResult = result;
     this.resultText = text;
     this.lastMap = map;
+    this.status = 'ready';
     this.draw();
-    this.host.changed(this);
+    this.show();
     span('analysis-to-highlights', requestedAt);
     return result;
   }
@@ -136,7 +209,7 @@ export class BoxSession {
   /** The result for exactly what the box holds now, asking the worker if needed. */
   async current(): Promise<Result | null> {
     const text = this.surface.getText();
-    if (this.result && this.resultText === text) return this.result;
+    if (this.status === 'ready' && this.result && this.resultText === text) return this.result;
     return this.request(text);
   }
 
@@ -155,25 +228,27 @@ export class BoxSession {
     setMarks(this, marks);
   }
 
+  /** A click of the person's inside a flagged span opens that flag in the panel, leaving the caret where it is. */
   private clicked(): void {
-    if (!this.result || this.resultText === null) return;
+    if (!this.lastResult || this.resultText === null) return;
+    const map = this.surface.read();
+    // The click may have made the editor re-render (not edit): the result still belongs to the text.
+    if (!this.restore(map) || !this.result) return;
     let offset: number | null = null;
     if (this.surface.kind === 'textarea') offset = (this.el as HTMLTextAreaElement).selectionStart;
     else {
       const sel = this.el.ownerDocument.getSelection();
       if (!sel || !sel.focusNode || !this.el.contains(sel.focusNode)) return;
-      const map = this.surface.read();
-      if (map.text !== this.resultText) return;
       offset = this.surface.offsetOf(map, sel.focusNode, sel.focusOffset);
     }
     if (offset === null) return;
     const index = this.result.flags.findIndex((f) => offset! >= f.start && offset! <= f.end);
-    if (index >= 0) this.host.flagClicked(this, index);
+    if (index >= 0) this.ui.openPanel(index, false);
   }
 
   /** Applies suggestion `index` of flag `flagIndex` through the editor; re-analyses afterwards. */
   async apply(flagIndex: number, index: number): Promise<ApplyOutcome> {
-    const flag = this.result?.flags[flagIndex];
+    const flag = this.status === 'ready' ? this.result?.flags[flagIndex] : undefined;
     if (!flag || this.resultText === null) return { ok: false, text: this.surface.getText() };
     const outcome = await applyReplacement(this.surface, this.resultText, flag.start, flag.end, flag.suggestions[index] ?? '');
     this.schedule(0);
@@ -181,25 +256,31 @@ export class BoxSession {
   }
 
   ignore(flagIndex: number): void {
-    const flag = this.result?.flags[flagIndex];
+    const flag = this.status === 'ready' ? this.result?.flags[flagIndex] : undefined;
     if (!flag) return;
-    this.ignored.push({ rule: flag.rule, text: flag.text });
+    this.ignored.push({ rule: flag.rule, text: flag.text.slice(0, MAX_IGNORED_TEXT) });
+    if (this.ignored.length > MAX_IGNORED) this.ignored.splice(0, this.ignored.length - MAX_IGNORED);
     this.resultText = null;
+    this.lastResult = null;
     this.schedule(0);
   }
 
   /** Forget the current result (settings changed): analyse again. */
   invalidate(): void {
     this.resultText = null;
+    this.lastResult = null;
     this.schedule(0);
   }
 
   stop(): void {
+    if (this.stopped) return;
+    this.stopped = true;
     clearTimeout(this.timer);
     this.revision++;
     this.abort.abort();
     this.observer.disconnect();
     this.mirror?.destroy();
     setMarks(this, []);
+    this.ui.destroy();
   }
 }

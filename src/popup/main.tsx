@@ -1,79 +1,66 @@
 /** The popup: coaching on this site, the reply being written, and the pre-post check. */
 import { render } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
-import { ext, uiLanguage } from '../platform/browser.js';
+import { uiLanguage } from '../platform/browser.js';
+import { askTab } from '../platform/messaging.js';
+import { activeTab, injectContentScript, openExtensionPage, removeOriginPermission, requestOriginPermission, type OpenTab } from '../platform/scripting.js';
+import { loadSettings, saveSettings } from '../platform/settings.js';
 import { translator, uiLangFrom } from '../shared/i18n.js';
 import type { BoxStatus } from '../shared/messages.js';
-import { readSettings, SETTINGS_KEY, type Settings } from '../shared/settings.js';
-import { contentScriptFiles } from '../background/sites.js';
+import type { Settings } from '../shared/settings.js';
 import { SUPPORTED, hostMatches } from '../content/sites/adapters.js';
 
 const lang = uiLangFrom(uiLanguage());
 const t = translator(lang);
 document.documentElement.lang = lang;
 
-interface Tab {
-  id: number;
-  url: URL | null;
-}
-
-async function activeTab(): Promise<Tab | null> {
-  const [tab] = await ext.tabs.query({ active: true, currentWindow: true });
-  if (!tab?.id) return null;
-  let url: URL | null = null;
-  try {
-    url = tab.url ? new URL(tab.url) : null;
-  } catch {
-    url = null;
-  }
-  return { id: tab.id, url };
-}
-
-async function save(next: Settings): Promise<void> {
-  await ext.storage.local.set({ [SETTINGS_KEY]: next });
-}
-
 function Popup() {
   const [settings, setSettings] = useState<Settings | null>(null);
-  const [tab, setTab] = useState<Tab | null>(null);
+  const [tab, setTab] = useState<OpenTab | null>(null);
   const [status, setStatus] = useState<BoxStatus | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const fail = (e: unknown) => {
+    console.error('Human Tone popup:', e);
+    setError(t('popupError'));
+  };
 
   useEffect(() => {
-    void ext.storage.local.get(SETTINGS_KEY).then((s) => setSettings(readSettings(s[SETTINGS_KEY])));
-    void activeTab().then((tb) => {
+    loadSettings().then(setSettings, fail);
+    activeTab().then(async (tb) => {
       setTab(tb);
-      if (tb) void ext.tabs.sendMessage(tb.id, { type: 'status' }).then((s) => setStatus(s as BoxStatus), () => setStatus(null));
-    });
+      if (tb) setStatus(await askTab(tb.id, { type: 'status' }));
+    }, fail);
   }, []);
 
-  if (!settings) return null;
+  if (!settings) return error ? <p class="error" role="alert">{error}</p> : null;
   const web = tab?.url && /^https?:$/.test(tab.url.protocol) ? tab.url : null;
   const site = web ? SUPPORTED.find((a) => hostMatches(web.hostname, a)) : undefined;
   const origin = web?.origin ?? '';
   const onHere = site ? settings.enabled && settings.sites[site.id] !== false : settings.extraOrigins.includes(origin);
 
-  const toggleHere = async (on: boolean) => {
+  const toggleHere = (on: boolean) => toggle(on).catch(fail);
+  const toggle = async (on: boolean) => {
     const next = { ...settings, sites: { ...settings.sites }, extraOrigins: [...settings.extraOrigins] };
     if (site) next.sites[site.id] = on;
     else if (on) {
       // Asked at the moment of the click, for this one site only.
-      const granted = await ext.permissions.request({ origins: [`${origin}/*`] });
+      const granted = await requestOriginPermission(`${origin}/*`);
       if (!granted) return;
       if (!next.extraOrigins.includes(origin)) next.extraOrigins.push(origin);
     } else {
       next.extraOrigins = next.extraOrigins.filter((o) => o !== origin);
-      await ext.permissions.remove({ origins: [`${origin}/*`] }).catch(() => false);
+      await removeOriginPermission(`${origin}/*`);
     }
     if (on) next.enabled = true;
-    await save(next);
+    await saveSettings(next);
     setSettings(next);
-    if (on && !site && tab) await chrome.scripting.executeScript({ target: { tabId: tab.id }, files: contentScriptFiles() }).catch(() => undefined);
+    // The page may not be scriptable (a browser page, an error page): coaching starts on its next load.
+    if (on && !site && tab) await injectContentScript(tab.id).catch(() => undefined);
   };
 
-  const update = async (patch: Partial<Settings>) => {
+  const update = (patch: Partial<Settings>) => {
     const next = { ...settings, ...patch };
-    await save(next);
-    setSettings(next);
+    saveSettings(next).then(() => setSettings(next), fail);
   };
 
   return (
@@ -81,6 +68,11 @@ function Popup() {
       <h1>
         <img src="/icons/icon-48.png" alt="" /> Human Tone
       </h1>
+      {error && (
+        <p class="error" role="alert">
+          {error}
+        </p>
+      )}
       <section>
         {web ? (
           <label>
@@ -106,7 +98,7 @@ function Popup() {
       <section>
         <label class="block">
           {t('popupPrePost')}
-          <select value={settings.prePost} onChange={(e) => void update({ prePost: (e.target as HTMLSelectElement).value as Settings['prePost'] })}>
+          <select value={settings.prePost} onChange={(e) => update({ prePost: (e.target as HTMLSelectElement).value as Settings['prePost'] })}>
             <option value="off">{t('prePost_off')}</option>
             <option value="scripted">{t('prePost_scripted')}</option>
             <option value="mixed">{t('prePost_mixed')}</option>
@@ -116,7 +108,7 @@ function Popup() {
       <section>
         <label class="block">
           {t('popupSignature')}
-          <input type="text" maxLength={60} value={settings.signature} placeholder="^JD" onChange={(e) => void update({ signature: (e.target as HTMLInputElement).value })} />
+          <input type="text" maxLength={60} value={settings.signature} placeholder="^JD" onChange={(e) => update({ signature: (e.target as HTMLInputElement).value })} />
         </label>
       </section>
       {settings.disabledRules.length > 0 && (
@@ -126,7 +118,7 @@ function Popup() {
             {settings.disabledRules.map((id) => (
               <li key={id}>
                 <code>{id}</code>
-                <button class="link" onClick={() => void update({ disabledRules: settings.disabledRules.filter((r) => r !== id) })}>
+                <button class="link" onClick={() => update({ disabledRules: settings.disabledRules.filter((r) => r !== id) })}>
                   {t('popupTurnOn')}
                 </button>
               </li>
@@ -136,7 +128,7 @@ function Popup() {
       )}
       <footer>
         <span>{t('popupLocal')}</span>
-        <button class="link" onClick={() => void ext.tabs.create({ url: ext.runtime.getURL('src/studio/index.html') })}>
+        <button class="link" onClick={() => void openExtensionPage('src/studio/index.html').catch(fail)}>
           {t('popupStudio')}
         </button>
       </footer>

@@ -1,16 +1,29 @@
 /**
  * Messages between the content script, extension pages and the service worker, named by direction.
- * The worker validates every message it receives: page text is hostile, and so is anything a page
- * could make a content script send.
+ * Each request is declared once, here, beside its validation and the type of its answer; the
+ * platform layer (src/platform/messaging.ts) sends and receives them typed. The worker validates
+ * every message it receives: page text is hostile, and so is anything a page could make a content
+ * script send.
  */
 import * as v from 'valibot';
 import type { Result } from '../engine/types.js';
 
-/** Replies longer than this are cut before analysis; no social reply box holds more. */
+/**
+ * The longest reply the worker analyses. No social reply box holds more; the content script does
+ * not send longer text at all (the badge says it is too long to coach), and the worker refuses it.
+ */
 export const MAX_TEXT = 100_000;
+/** The message answered and its author are cut to these lengths by the content script. */
+export const MAX_CONTEXT = 5000;
+export const MAX_AUTHOR = 200;
+/** At most this many "Ignore here" choices travel with a request (the oldest are dropped first). */
+export const MAX_IGNORED = 200;
+export const MAX_IGNORED_TEXT = 2000;
 
 const Text = v.pipe(v.string(), v.maxLength(MAX_TEXT));
-const Short = v.pipe(v.string(), v.maxLength(200));
+const Short = v.pipe(v.string(), v.maxLength(MAX_AUTHOR));
+
+// ---- content script -> worker ------------------------------------------------------------------
 
 export const AnalyzeRequest = v.strictObject({
   type: v.literal('analyze'),
@@ -18,25 +31,68 @@ export const AnalyzeRequest = v.strictObject({
   context: v.optional(Text),
   author: v.optional(Short),
   /** Occurrences the writer chose to ignore in this box: rule id and the flagged text. */
-  ignore: v.optional(v.pipe(v.array(v.strictObject({ rule: Short, text: v.pipe(v.string(), v.maxLength(2000)) })), v.maxLength(200))),
+  ignore: v.optional(v.pipe(v.array(v.strictObject({ rule: Short, text: v.pipe(v.string(), v.maxLength(MAX_IGNORED_TEXT)) })), v.maxLength(MAX_IGNORED))),
 });
 export type AnalyzeRequest = v.InferOutput<typeof AnalyzeRequest>;
 
-/** Content script -> worker: the popup asks for the verdict of the reply being written through the worker. */
-export const ContentToWorker = v.variant('type', [AnalyzeRequest, v.strictObject({ type: v.literal('ping') })]);
+export const PingRequest = v.strictObject({ type: v.literal('ping') });
+export type PingRequest = v.InferOutput<typeof PingRequest>;
+
+export const ContentToWorker = v.variant('type', [AnalyzeRequest, PingRequest]);
 export type ContentToWorker = v.InferOutput<typeof ContentToWorker>;
 
-/** Popup -> content script (through tabs.sendMessage). */
-export const PopupToContent = v.strictObject({ type: v.literal('status') });
-
-export interface BoxStatus {
-  site: string;
-  boxes: number;
-  /** The box the person typed in last. */
-  active: { verdict: Result['verdict']; score: number; flags: number; lang: Result['lang'] } | null;
+/** What the worker answers to each request type. */
+export interface WorkerAnswers {
+  analyze: Result;
+  ping: 'pong';
 }
 
 export type WorkerReply<T> = { ok: true; value: T } | { ok: false; error: string };
+/** The reply to one request, typed by the request's `type`. */
+export type ReplyTo<R extends ContentToWorker> = WorkerReply<WorkerAnswers[R['type']]>;
+
+/** Checks the envelope of a worker reply (the worker is this extension's own code; the shape is all that can go wrong). */
+export function isWorkerReply(x: unknown): x is WorkerReply<unknown> {
+  if (!x || typeof x !== 'object') return false;
+  const r = x as { ok?: unknown; value?: unknown; error?: unknown };
+  return (r.ok === true && 'value' in r) || (r.ok === false && typeof r.error === 'string');
+}
+
+/**
+ * The content script keeps a port open to the worker under this name: when the extension is
+ * updated, reloaded or removed the port drops, and the old content script takes itself down.
+ * The worker accepts it from this extension only and reads nothing from it.
+ */
+export const LIFELINE_PORT = 'human-tone-lifeline';
+
+// ---- popup -> content script (through tabs.sendMessage) -----------------------------------------
+
+export const StatusRequest = v.strictObject({ type: v.literal('status') });
+export const PopupToContent = v.variant('type', [StatusRequest]);
+export type PopupToContent = v.InferOutput<typeof PopupToContent>;
+
+const VerdictSchema = v.picklist(['human', 'mixed', 'scripted', 'unknown']);
+
+export const BoxStatus = v.strictObject({
+  site: v.pipe(v.string(), v.maxLength(100)),
+  boxes: v.pipe(v.number(), v.integer(), v.minValue(0)),
+  /** The box the person typed in last. */
+  active: v.nullable(
+    v.strictObject({
+      verdict: VerdictSchema,
+      score: v.number(),
+      flags: v.pipe(v.number(), v.integer(), v.minValue(0)),
+      lang: v.picklist(['en', 'nl', 'other']),
+    }),
+  ),
+});
+export type BoxStatus = v.InferOutput<typeof BoxStatus>;
+
+/** What the content script answers to each popup request type. */
+export interface ContentAnswers {
+  status: BoxStatus;
+}
+export const ContentAnswerSchemas = { status: BoxStatus } as const;
 
 export function parseMessage<T extends v.GenericSchema>(schema: T, message: unknown): v.InferOutput<T> | null {
   const res = v.safeParse(schema, message);

@@ -2,35 +2,16 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
+import { coachIndexFor } from './coach-driver.js';
 
 export interface CoachState {
   verdict: string;
   score: string;
 }
 
-/**
- * The coach of a box: the host whose badge sits nearest the box's bottom-right corner
- * (the host is never inside the editor, so it carries no link to it). Without a box: the first coach.
- */
 /** Index of the coach (in document order of hosts) whose badge sits nearest the box's bottom-right corner. */
 export async function coachIndex(page: Page, box: string): Promise<number> {
-  return page.evaluate((sel) => {
-    const hosts = [...document.querySelectorAll('human-tone-coach')];
-    const r = document.querySelector(sel)!.getBoundingClientRect();
-    let best = Infinity;
-    let index = 0;
-    hosts.forEach((h, i) => {
-      const badge = h.shadowRoot?.querySelector('.badge');
-      if (!badge) return;
-      const b = badge.getBoundingClientRect();
-      const d = Math.hypot(b.right - r.right, b.bottom - r.bottom);
-      if (d < best) {
-        best = d;
-        index = i;
-      }
-    });
-    return index;
-  }, box);
+  return coachIndexFor(page, box);
 }
 
 /**

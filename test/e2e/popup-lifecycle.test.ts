@@ -1,9 +1,10 @@
-/** The popup, the interface language, and a content script left behind by an extension reload. */
+/** The popup, and the interface language. */
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { FIXTURE_URLS, startBrowser, waitForFixture, type FixtureBrowser } from './fixtures/harness.js';
+import { coach } from './coach-driver.js';
 import { screenshotPath, typeSlowly, waitForAnalysis } from './helpers.js';
 
 const root = new URL('../../', import.meta.url).pathname;
@@ -76,9 +77,9 @@ describe('in Dutch', () => {
     await page.click(await page.evaluate(() => window.__fixture!.selector));
     await typeSlowly(page, 'Excuses voor het ongemak. Wij verzoeken u vriendelijk contact op te nemen met onze klantenservice.');
     await waitForAnalysis(page);
-    const badge = page.locator('human-tone-coach').getByRole('button', { name: /Open de coach/ });
+    const badge = coach(page).getByRole('button', { name: /Open de coach/ });
     await badge.click();
-    const dialog = page.locator('human-tone-coach').getByRole('dialog');
+    const dialog = coach(page).getByRole('dialog');
     await expect.poll(() => dialog.isVisible()).toBe(true);
     const text = (await dialog.textContent()) ?? '';
     expect(text).toMatch(/Tooncoach/);
@@ -88,31 +89,4 @@ describe('in Dutch', () => {
   });
 });
 
-describe('after the extension is reloaded', () => {
-  let b: FixtureBrowser;
-  beforeAll(async () => {
-    b = await startBrowser({ extensionPath: dist });
-  });
-  afterAll(async () => {
-    await b?.close();
-  });
-
-  test('the old content script takes its interface down and stops', async () => {
-    const page = b.page;
-    await page.goto(FIXTURE_URLS.xStatus);
-    await waitForFixture(page);
-    const box = await page.evaluate(() => window.__fixture!.selector);
-    await page.click(box);
-    await typeSlowly(page, 'Thank you for reaching out.');
-    await waitForAnalysis(page);
-    expect(await page.locator('human-tone-coach').count()).toBe(1);
-    await b.serviceWorker!.evaluate(() => chrome.runtime.reload()).catch(() => undefined);
-    await page.waitForTimeout(500);
-    // The next edit finds the extension gone: the coach removes itself, the text stays as typed.
-    await page.click(box);
-    await typeSlowly(page, ' More text.');
-    await expect.poll(() => page.locator('human-tone-coach').count(), { timeout: 5000 }).toBe(0);
-    expect(await page.evaluate(() => window.__fixture!.getText())).toBe('Thank you for reaching out. More text.');
-    expect(await page.evaluate(() => [...CSS.highlights.keys()].filter((k) => k.startsWith('human-tone-')))).toEqual([]);
-  });
-});
+// After a reload or update: see lifecycle.test.ts.

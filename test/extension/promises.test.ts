@@ -46,6 +46,17 @@ describe('source', () => {
     expect(offenders).toEqual([]);
   });
 
+  test('one door to the browser API: nothing outside src/platform touches chrome.*, browser.* or the raw `ext`', () => {
+    const stripComments = (code: string) => code.replace(/\/\*[\s\S]*?\*\//g, '').replace(/(^|[^:'"`])\/\/.*$/gm, '$1');
+    const offenders: string[] = [];
+    for (const f of sources.filter((f) => !f.includes('/src/platform/'))) {
+      const code = stripComments(readFileSync(f, 'utf8'));
+      if (/(?<![\w/.])(chrome|browser)\.[a-zA-Z]/.test(code)) offenders.push(`${f}: chrome.* or browser.*`);
+      if (/import\s*\{[^}]*\bext\b[^}]*\}\s*from\s*'[^']*platform\/browser/.test(code)) offenders.push(`${f}: imports ext`);
+    }
+    expect(offenders).toEqual([]);
+  });
+
   test('the engine touches neither the DOM nor the extension API', () => {
     const engine = files(join(root, 'src/engine'), /\.ts$/).filter((f) => !f.includes('.generated.'));
     for (const f of engine) {

@@ -1,20 +1,26 @@
-/** Sites the person turns on: the content script is registered for each granted origin, and removed again. */
+/**
+ * Where the content script runs beyond the manifest: sites the person turns on (registered for each
+ * granted origin, and removed again), and the tabs already open when the extension is installed or
+ * updated (injected again where coaching is on).
+ */
 import { beforeEach, describe, expect, test, vi } from 'vitest';
 
 const granted = new Set<string>();
 let registered: { id: string; matches: string[] }[] = [];
+let tabs: { id: number; url: string }[] = [];
+let injected: number[] = [];
+const MATCHES = ['https://x.com/*', 'https://www.facebook.com/*'];
+
+function matches(pattern: string, url: string): boolean {
+  const re = new RegExp('^' + pattern.replace(/[.?+^$()|[\]{}\\]/g, '\\$&').replace(/\*/g, '.*') + '$');
+  return re.test(url);
+}
 
 vi.mock('../../src/platform/browser.js', () => ({
   ext: {
-    runtime: { getManifest: () => ({ content_scripts: [{ js: ['src/content/main.js'] }] }) },
+    runtime: { getManifest: () => ({ content_scripts: [{ js: ['src/content/main.js'], matches: MATCHES }] }), getURL: (p: string) => p },
     permissions: { contains: async ({ origins }: { origins: string[] }) => origins.every((o) => granted.has(o)) },
-  },
-}));
-
-beforeEach(() => {
-  granted.clear();
-  registered = [];
-  (globalThis as unknown as { chrome: unknown }).chrome = {
+    tabs: { query: async ({ url }: { url: string[] }) => tabs.filter((t) => url.some((p) => matches(p, t.url))) },
     scripting: {
       getRegisteredContentScripts: async () => registered.map((r) => ({ ...r })),
       registerContentScripts: async (list: { id: string; matches: string[] }[]) => {
@@ -23,8 +29,21 @@ beforeEach(() => {
       unregisterContentScripts: async ({ ids }: { ids: string[] }) => {
         registered = registered.filter((r) => !ids.includes(r.id));
       },
+      executeScript: async ({ target }: { target: { tabId: number } }) => {
+        if (target.tabId === 666) throw new Error('Cannot access contents of the page');
+        injected.push(target.tabId);
+        return [];
+      },
     },
-  };
+  },
+  extensionUrl: (p: string) => p,
+}));
+
+beforeEach(() => {
+  granted.clear();
+  registered = [];
+  tabs = [];
+  injected = [];
 });
 
 describe('sites turned on by the person', () => {
@@ -41,5 +60,33 @@ describe('sites turned on by the person', () => {
     granted.add('https://mastodon.social/*');
     await syncExtraSites(readSettings({ enabled: false, extraOrigins: ['https://mastodon.social'] }));
     expect(registered).toEqual([]);
+  });
+});
+
+describe('after an install or update', () => {
+  test('injects the content script into open tabs of supported sites and turned-on sites, not elsewhere', async () => {
+    const { coachOpenTabs } = await import('../../src/background/sites.js');
+    const { readSettings } = await import('../../src/shared/settings.js');
+    granted.add('https://mastodon.social/*');
+    tabs = [
+      { id: 1, url: 'https://x.com/PriyaShah/status/1' },
+      { id: 2, url: 'https://www.facebook.com/markdevries/posts/1' },
+      { id: 3, url: 'https://mastodon.social/@anna/1' },
+      { id: 4, url: 'https://example.com/' },
+      { id: 5, url: 'https://not-granted.example/' },
+      { id: 666, url: 'https://x.com/error-page' },
+    ];
+    const done = await coachOpenTabs(readSettings({ sites: { facebook: false }, extraOrigins: ['https://mastodon.social', 'https://not-granted.example'] }));
+    // Facebook is switched off; example.com was never turned on; not-granted.example has no permission; 666 cannot be scripted.
+    expect(done.sort()).toEqual([1, 3]);
+    expect(injected.sort()).toEqual([1, 3]);
+  });
+
+  test('injects nowhere when coaching is off everywhere', async () => {
+    const { coachOpenTabs } = await import('../../src/background/sites.js');
+    const { readSettings } = await import('../../src/shared/settings.js');
+    tabs = [{ id: 1, url: 'https://x.com/' }];
+    expect(await coachOpenTabs(readSettings({ enabled: false }))).toEqual([]);
+    expect(injected).toEqual([]);
   });
 });

@@ -4,65 +4,100 @@ import { useEffect, useRef } from 'preact/hooks';
 import { CATEGORIES, type Category, type Flag, type Result } from '../../engine/types.js';
 import type { T } from '../../shared/i18n.js';
 
+/** Where a box's coaching stands: nothing written, reading, a result, failed (with a retry), or too long to coach. */
+export type CoachStatus = 'empty' | 'pending' | 'ready' | 'failed' | 'tooLong';
+
+/**
+ * Every handler gets the DOM event first: the caller (CoachUI) acts only when the browser made it
+ * from the person's own input (event.isTrusted).
+ */
 export interface CoachProps {
   t: T;
+  status: CoachStatus;
+  /** The result for the text the box holds now (status 'ready'), else null. */
   result: Result | null;
-  pending: boolean;
   panelOpen: boolean;
   focusFlag: number | null;
   takeFocus: boolean;
   notice: string | null;
   prePost: { flags: Flag[] } | null;
   anchor: DOMRect | null;
-  onBadge(): void;
-  onClose(): void;
-  onApply(flagIndex: number, index: number): void;
-  onIgnore(flagIndex: number): void;
-  onRuleOff(flagIndex: number): void;
-  onReview(): void;
-  onPostAnyway(): void;
+  onBadge(e: Event): void;
+  onClose(e: Event): void;
+  onApply(e: Event, flagIndex: number, index: number): void;
+  onIgnore(e: Event, flagIndex: number): void;
+  onRuleOff(e: Event, flagIndex: number): void;
+  onRetry(e: Event): void;
+  onReview(e: Event): void;
+  onPostAnyway(e: Event): void;
 }
 
 const VERDICT_COLOR = { human: '#15803d', mixed: '#b45309', scripted: '#b91c1c', unknown: '#6b7280' } as const;
 
+/** What the badge says in each state. */
+export function statusLabel(t: T, status: CoachStatus, result: Result | null): string {
+  if (status === 'ready' && result) return t(`verdict_${result.verdict}`);
+  if (status === 'tooLong') return t('verdict_tooLong');
+  if (status === 'failed') return t('verdict_failed');
+  return status === 'pending' ? t('verdict_pending') : t('verdict_empty');
+}
+
 export function Coach(props: CoachProps) {
-  const { t, result, anchor } = props;
+  const { t, result, anchor, status } = props;
   if (!anchor || anchor.width === 0) return null;
   const verdict = result?.verdict ?? 'unknown';
-  const label = result ? t(`verdict_${verdict}`) : props.pending ? t('verdict_pending') : t('verdict_empty');
-  const score = result && verdict !== 'unknown' ? String(result.score) : '–';
+  const label = statusLabel(t, status, result);
+  const score = result && verdict !== 'unknown' ? String(result.score) : status === 'pending' ? '…' : status === 'failed' ? '!' : '–';
+  const wide = status === 'tooLong';
   // Beside the box's bottom-right corner, so it never covers the text; inside the corner when there is no room.
-  const badgeTop = Math.max(4, anchor.bottom - 26);
+  // The wide "too long" badge sits under the box, its right edge on the box's. A box taller than the
+  // window keeps its badge at the bottom of the window, where the person can reach it.
+  const visibleBottom = Math.min(anchor.bottom, window.innerHeight - 4);
+  const badgeTop = wide
+    ? Math.max(anchor.top, Math.min(anchor.bottom + 4, window.innerHeight - 30))
+    : Math.max(4, Math.max(anchor.top, visibleBottom - 26));
   const outside = anchor.right + 6 + 56 <= window.innerWidth;
-  const badgeLeft = outside ? anchor.right + 6 : Math.max(4, anchor.right - 56);
+  const place = wide
+    ? { top: `${badgeTop}px`, right: `${Math.max(4, window.innerWidth - anchor.right)}px` }
+    : { top: `${badgeTop}px`, left: `${outside ? anchor.right + 6 : Math.max(4, anchor.right - 56)}px` };
+  const color = status === 'failed' ? VERDICT_COLOR.scripted : VERDICT_COLOR[verdict];
   return (
     <Fragment>
       <button
         type="button"
-        class={`badge ${verdict}`}
-        style={{ top: `${badgeTop}px`, left: `${badgeLeft}px`, borderColor: VERDICT_COLOR[verdict] }}
-        aria-label={t('badgeLabel', { verdict: label, score })}
+        class={`badge ${status === 'ready' ? verdict : status}`}
+        style={{ ...place, borderColor: color }}
+        aria-label={status === 'ready' ? t('badgeLabel', { verdict: label, score }) : t('badgeNote', { verdict: label })}
         aria-haspopup="dialog"
         aria-expanded={props.panelOpen}
         title={label}
         onClick={props.onBadge}
       >
-        <span class="dot" style={{ background: VERDICT_COLOR[verdict] }} />
-        <span class="score">{score}</span>
+        <span class="dot" style={{ background: color }} />
+        <span class="score">{wide ? label : score}</span>
       </button>
-      {props.panelOpen && result && <Panel {...props} result={result} anchor={anchor} />}
+      {props.panelOpen && (result ? <Panel {...props} result={result} anchor={anchor} /> : <StatusPanel {...props} label={label} anchor={anchor} />)}
       {props.prePost && <PrePost {...props} flags={props.prePost.flags} anchor={anchor} />}
     </Fragment>
   );
 }
 
+/** Where a panel goes: below the box, or above it, or (a box as tall as the window) over its lower part. */
 function place(anchor: DOMRect, width: number): { top: string; left: string; maxHeight: string } {
   const vw = window.innerWidth;
   const vh = window.innerHeight;
   const left = Math.min(Math.max(8, anchor.right - width), vw - width - 8);
-  const below = vh - anchor.bottom;
-  if (below > 260 || below > anchor.top) return { top: `${anchor.bottom + 6}px`, left: `${left}px`, maxHeight: `${Math.max(160, below - 20)}px` };
-  return { top: `${Math.max(8, anchor.top - Math.min(480, anchor.top - 16) - 6)}px`, left: `${left}px`, maxHeight: `${Math.min(480, anchor.top - 16)}px` };
+  const top = Math.max(0, anchor.top);
+  const bottom = Math.min(vh, anchor.bottom);
+  const below = vh - bottom;
+  const above = top;
+  if (below >= 260 || (below >= above && below >= 180)) return { top: `${bottom + 6}px`, left: `${left}px`, maxHeight: `${below - 20}px` };
+  if (above >= 180) {
+    const height = Math.min(480, above - 16);
+    return { top: `${Math.max(8, above - height - 6)}px`, left: `${left}px`, maxHeight: `${height}px` };
+  }
+  const height = Math.min(480, vh - 16);
+  return { top: `${Math.max(8, vh - height - 8)}px`, left: `${left}px`, maxHeight: `${height}px` };
 }
 
 function Panel(props: CoachProps & { result: Result; anchor: DOMRect }) {
@@ -124,6 +159,38 @@ function Panel(props: CoachProps & { result: Result; anchor: DOMRect }) {
   );
 }
 
+/** The panel when there is no result to show: reading, nothing written, failed (with a retry), too long. */
+function StatusPanel(props: CoachProps & { label: string; anchor: DOMRect }) {
+  const { t, status } = props;
+  const ref = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (props.takeFocus) ref.current?.querySelector<HTMLElement>(status === 'failed' ? 'button.retry' : 'button')?.focus();
+  }, [status, props.takeFocus]);
+  return (
+    <div ref={ref} class="panel" role="dialog" aria-labelledby="ht-title" style={place(props.anchor, 360)}>
+      <header>
+        <h2 id="ht-title">
+          {t('panelTitle')} · {props.label}
+        </h2>
+        <button type="button" class="close" aria-label={t('close')} onClick={props.onClose}>
+          ×
+        </button>
+      </header>
+      {status === 'failed' && (
+        <Fragment>
+          <p role="status">{t('failedDetail')}</p>
+          <div class="row">
+            <button type="button" class="retry primary" onClick={props.onRetry}>
+              {t('retry')}
+            </button>
+          </div>
+        </Fragment>
+      )}
+      {status === 'tooLong' && <p role="status">{t('tooLongDetail')}</p>}
+    </div>
+  );
+}
+
 function FlagItem(props: CoachProps & { flag: Flag; index: number }) {
   const { t, flag, index } = props;
   return (
@@ -136,23 +203,23 @@ function FlagItem(props: CoachProps & { flag: Flag; index: number }) {
         <span>{t('why')}:</span> {flag.why}
       </p>
       <div class="suggestions">
-        {flag.suggestions.map((s, k) => (
-          <button
-            type="button"
-            class="suggestion"
-            key={k}
-            aria-label={s.trim() ? t('useLabel', { text: s }) : t('removeLabel', { text: flag.text })}
-            onClick={() => props.onApply(index, k)}
-          >
-            {s.trim() ? s : t('remove')}
-          </button>
-        ))}
+        {flag.suggestions.map((s, k) =>
+          s.trim() ? (
+            // The suggestion may carry the person's sign-off: drawn from data-text (see .suggestion::before),
+            // so that it is no text node the page could find with window.find().
+            <button type="button" class="suggestion" key={k} data-text={s} aria-label={t('useLabel', { text: s })} onClick={(e) => props.onApply(e, index, k)} />
+          ) : (
+            <button type="button" class="suggestion" key={k} aria-label={t('removeLabel', { text: flag.text })} onClick={(e) => props.onApply(e, index, k)}>
+              {t('remove')}
+            </button>
+          ),
+        )}
       </div>
       <div class="actions">
-        <button type="button" class="link" onClick={() => props.onIgnore(index)}>
+        <button type="button" class="link" onClick={(e) => props.onIgnore(e, index)}>
           {t('ignoreHere')}
         </button>
-        <button type="button" class="link" onClick={() => props.onRuleOff(index)}>
+        <button type="button" class="link" onClick={(e) => props.onRuleOff(e, index)}>
           {t('ruleOff')}
         </button>
       </div>

@@ -23,6 +23,9 @@ p { margin: 2px 0; }
 button { font: inherit; cursor: pointer; }
 .suggestion { border: 1px solid #15803d; color: #14532d; background: #f0fdf4; border-radius: 6px; padding: 3px 8px; text-align: left; }
 .suggestion:hover { background: #dcfce7; }
+.suggestion[data-text]::before { content: attr(data-text); }
+.badge.pending, .badge.empty, .badge.tooLong { color: #4b5563; }
+.badge.tooLong { white-space: nowrap; font-weight: 500; }
 .actions { display: flex; gap: 12px; margin-top: 4px; }
 .link { border: 0; background: none; padding: 0; color: #1d4ed8; text-decoration: underline; font-size: 12px; }
 .close { border: 0; background: none; font-size: 20px; line-height: 1; color: #374151; }

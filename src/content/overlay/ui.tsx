@@ -1,24 +1,49 @@
 /**
- * The coach's host element: a shadow root next to (never inside) the editor. The host carries
- * data-human-tone-verdict and data-human-tone-score for automation.
+ * The coach's interface beside one reply box. The page can neither drive nor read it:
+ *
+ * - The host element `<human-tone-coach>` is public (automation reads its data-human-tone-verdict
+ *   and data-human-tone-score) and carries nothing else. Inside it, a plain <div> holds a CLOSED
+ *   shadow root with the badge, the panel and the pre-post check. A <div> cannot be a custom
+ *   element, so even a page that defines <human-tone-coach> itself cannot reach the root through
+ *   ElementInternals; and a closed root is not reachable through `.shadowRoot`.
+ * - Every action (open, apply, ignore, turn a rule off, retry, review, post anyway, Escape, closing
+ *   on a click elsewhere) acts only on trusted input, that is events the browser made from the
+ *   person's own mouse, keyboard or touch (`event.isTrusted`), never on events a script dispatched.
+ * - Text that may carry the person's own data (the suggestions, which include their sign-off) is
+ *   drawn as generated content from an attribute inside the closed root, so that the page's
+ *   window.find() cannot probe for it either; screen readers get it from the button's label.
  */
 import { render } from 'preact';
-import type { Flag } from '../../engine/types.js';
+import type { Flag, Result } from '../../engine/types.js';
 import type { T } from '../../shared/i18n.js';
-import { Coach } from './Coach.js';
+import { Coach, type CoachStatus } from './Coach.js';
 import { OVERLAY_CSS } from './styles.js';
 
 export interface UiActions {
   apply(flagIndex: number, index: number): Promise<boolean>;
   ignore(flagIndex: number): void;
   ruleOff(flagIndex: number): Promise<void>;
+  retry(): void;
   review(): void;
   postAnyway(): void;
 }
 
 export interface UiState {
-  result: import('../../engine/types.js').Result | null;
-  pending: boolean;
+  status: CoachStatus;
+  /** The result for exactly the text the box holds; null unless status is 'ready'. */
+  result: Result | null;
+}
+
+/** Public verdict values of the host's data-human-tone-verdict (see SECURITY.md and the README). */
+export function verdictAttribute(state: UiState): string {
+  switch (state.status) {
+    case 'ready':
+      return state.result?.verdict ?? 'empty';
+    case 'tooLong':
+      return 'too-long';
+    default:
+      return state.status;
+  }
 }
 
 export class CoachUI {
@@ -33,7 +58,8 @@ export class CoachUI {
   private takeFocus = true;
   private notice: string | null = null;
   private prePost: { flags: Flag[] } | null = null;
-  private state: UiState = { result: null, pending: true };
+  private state: UiState = { status: 'pending', result: null };
+  private destroyed = false;
 
   constructor(
     private readonly box: HTMLElement,
@@ -43,11 +69,14 @@ export class CoachUI {
     const doc = box.ownerDocument;
     this.host = doc.createElement('human-tone-coach');
     this.host.style.cssText = 'all: initial; position: fixed; top: 0; left: 0; width: 0; height: 0; z-index: 2147483647;';
-    const root = this.host.attachShadow({ mode: 'open' });
+    const holder = doc.createElement('div');
+    holder.style.cssText = 'all: initial;';
+    const root = holder.attachShadow({ mode: 'closed' });
     const style = doc.createElement('style');
     style.textContent = OVERLAY_CSS;
     this.mount = doc.createElement('div');
     root.append(style, this.mount);
+    this.host.append(holder);
     doc.body.append(this.host);
     const signal = this.abort.signal;
     const win = doc.defaultView!;
@@ -57,10 +86,11 @@ export class CoachUI {
     this.resize = new ResizeObserver(reposition);
     this.resize.observe(box);
     // Escape closes the panel (or answers the check with "Review") wherever focus is in the coach.
-    this.host.addEventListener(
+    // Listened for inside the closed root: events the page dispatches at the host never get here.
+    this.mount.addEventListener(
       'keydown',
       (e) => {
-        if (e.key !== 'Escape') return;
+        if (!e.isTrusted || e.key !== 'Escape') return;
         if (this.prePost) this.actions.review();
         else if (this.panelOpen) this.closePanel();
         else return;
@@ -73,7 +103,7 @@ export class CoachUI {
     doc.addEventListener(
       'pointerdown',
       (e) => {
-        if (this.panelOpen && !e.composedPath().includes(this.host)) {
+        if (e.isTrusted && this.panelOpen && !e.composedPath().includes(this.host)) {
           this.panelOpen = false;
           this.draw();
         }
@@ -84,9 +114,10 @@ export class CoachUI {
   }
 
   update(state: UiState): void {
+    if (this.destroyed) return;
     this.state = state;
-    const r = state.result;
-    this.host.setAttribute('data-human-tone-verdict', r ? r.verdict : state.pending ? 'pending' : 'empty');
+    const r = state.status === 'ready' ? state.result : null;
+    this.host.setAttribute('data-human-tone-verdict', verdictAttribute(state));
     this.host.setAttribute('data-human-tone-score', r ? String(r.score) : '');
     if (this.focusFlag !== null && (!r || this.focusFlag >= r.flags.length)) this.focusFlag = null;
     this.draw();
@@ -119,50 +150,69 @@ export class CoachUI {
   }
 
   private schedule(): void {
-    if (this.frame) return;
+    if (this.frame || this.destroyed) return;
     this.frame = requestAnimationFrame(() => {
       this.frame = 0;
       this.draw();
     });
   }
 
+  /** Wraps an action so that it runs only for input the browser made from the person's own hand. */
+  private trusted<A extends unknown[]>(run: (...args: A) => void): (e: Event, ...args: A) => void {
+    return (e, ...args) => {
+      if (!e.isTrusted || this.destroyed) return;
+      run(...args);
+    };
+  }
+
+  private readonly handlers = {
+    onBadge: this.trusted(() => (this.panelOpen ? this.closePanel() : this.openPanel())),
+    onClose: this.trusted(() => this.closePanel()),
+    onApply: this.trusted((f: number, i: number) =>
+      void this.actions.apply(f, i).then((ok) => {
+        this.notice = ok ? null : this.t('applyFailed');
+        if (ok) this.focusFlag = null;
+        this.draw();
+      }),
+    ),
+    onIgnore: this.trusted((f: number) => this.actions.ignore(f)),
+    onRuleOff: this.trusted((f: number) =>
+      void this.actions.ruleOff(f).then(
+        () => {
+          this.notice = this.t('ruleOffDone');
+          this.draw();
+        },
+        () => undefined,
+      ),
+    ),
+    onRetry: this.trusted(() => this.actions.retry()),
+    onReview: this.trusted(() => this.actions.review()),
+    onPostAnyway: this.trusted(() => this.actions.postAnyway()),
+  };
+
   private draw(): void {
+    if (this.destroyed) return;
     const anchor = this.box.isConnected ? this.box.getBoundingClientRect() : null;
     render(
       <Coach
         t={this.t}
-        result={this.state.result}
-        pending={this.state.pending}
+        status={this.state.status}
+        result={this.state.status === 'ready' ? this.state.result : null}
         panelOpen={this.panelOpen}
         focusFlag={this.focusFlag}
         takeFocus={this.takeFocus}
         notice={this.notice}
         prePost={this.prePost}
         anchor={anchor}
-        onBadge={() => (this.panelOpen ? this.closePanel() : this.openPanel())}
-        onClose={() => this.closePanel()}
-        onApply={(f, i) =>
-          void this.actions.apply(f, i).then((ok) => {
-            this.notice = ok ? null : this.t('applyFailed');
-            if (ok) this.focusFlag = null;
-            this.draw();
-          })
-        }
-        onIgnore={(f) => this.actions.ignore(f)}
-        onRuleOff={(f) =>
-          void this.actions.ruleOff(f).then(() => {
-            this.notice = this.t('ruleOffDone');
-            this.draw();
-          })
-        }
-        onReview={() => this.actions.review()}
-        onPostAnyway={() => this.actions.postAnyway()}
+        {...this.handlers}
       />,
       this.mount,
     );
   }
 
   destroy(): void {
+    if (this.destroyed) return;
+    this.destroyed = true;
     this.abort.abort();
     this.resize.disconnect();
     cancelAnimationFrame(this.frame);
