@@ -267,6 +267,7 @@ function pointersFor(e: Engagement, j: ReturnType<typeof engagementJudgements>, 
   if (j.cold && e.heat) out.push(p.pointerHeat.replace('{heat}', quoteOf(e.heat)));
   if (e.asked && e.level !== 'engaged') out.push(p.pointerAsked.replace('{asked}', quoteOf(e.asked)));
   if (e.detail && e.level !== 'engaged') out.push(p.pointerDetail.replace('{detail}', quoteOf(e.detail)));
+  if (out.length === 0 && e.gist && e.level !== 'engaged') out.push(p.pointerGist.replace('{gist}', quoteOf(e.gist)));
   if (out.length === 0 && !e.compared && e.level !== 'engaged') out.push(p.pointerUnknown);
   return out;
 }

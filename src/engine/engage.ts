@@ -128,6 +128,18 @@ function contextWords(ctx: string, tokens: Tokens | null, pack: Pack): { stems: 
   return { stems, numbers, question, detail, thanks };
 }
 
+/** The gist of the message for a pointer: its longest sentence among the first few, mentions and links aside. */
+function gistOf(ctx: string): string | null {
+  let best = '';
+  let n = 0;
+  for (const s of sentences(ctx)) {
+    if (++n > 4) break;
+    const body = ctx.slice(s.start, s.end).replace(/[@＠][\p{L}\p{N}_.]+|https?:\/\/\S+/gu, '').replace(/\s+/g, ' ').trim();
+    if (body.length > best.length && /\p{L}{3,}/u.test(body)) best = body;
+  }
+  return best.length >= 8 ? best : null;
+}
+
 /**
  * Sentences that send the person elsewhere: a channel (DM, a link, a form, a phone line) with a
  * request ("please", "can you", "stuur"), or a note that the answer went elsewhere ("replied in DM").
@@ -179,7 +191,7 @@ const LINK_RE = /https?:\/\/\S+|www\.\S+|\b\d{3}[-. ]\d{3}[-. ]\d{4}\b|\b0[89]00
 
 /** The engagement of a text that was not analysed (empty, or not English or Dutch). */
 export function emptyEngagement(): Engagement {
-  return { compared: false, level: 'none', substance: [], echoes: [], cause: null, question: null, nextStep: null, push: null, beyondPush: 0, words: 0, thanked: false, asked: null, heat: null, acknowledged: false, detail: null, pointers: [] };
+  return { compared: false, level: 'none', substance: [], echoes: [], cause: null, question: null, nextStep: null, push: null, beyondPush: 0, words: 0, thanked: false, gist: null, asked: null, heat: null, acknowledged: false, detail: null, pointers: [] };
 }
 
 export function engage(input: EngageInput): Engagement {
@@ -268,6 +280,7 @@ export function engage(input: EngageInput): Engagement {
     beyondPush,
     words: said,
     thanked: compared && cw.thanks && input.heat === null && cw.question === null,
+    gist: compared && level !== 'engaged' ? gistOf(input.context) : null,
     asked: cw.question,
     heat: input.heat,
     acknowledged: input.acknowledged,

@@ -135,6 +135,7 @@ export const LexiconSchema = v.strictObject({
     pointerHeat: text,
     pointerDetail: text,
     pointerUnknown: text,
+    pointerGist: text,
     /** Opens the substance a generic reply lacks, in suggestions. */
     leadIn: text,
   }),

@@ -111,6 +111,8 @@ export interface Engagement {
   words: number;
   /** The message thanks or praises (and asks nothing, and is not upset): a short warm reply is enough. */
   thanked: boolean;
+  /** The gist of the message (its longest early sentence), for a pointer when the reply does not engage. */
+  gist: string | null;
   /** The question the customer asked, in their words (null when none or unknown). */
   asked: string | null;
   /** What in the customer's message shows feeling, in their words (null when calm or unknown). */

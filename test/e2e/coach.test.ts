@@ -327,6 +327,10 @@ describe('on Facebook (Lexical)', () => {
     await expect.poll(() => dialog.isVisible()).toBe(true);
     // Her name is offered in the suggestions (their text is their accessible name).
     expect(await dialog.getByRole('button', { name: /Anna/ }).count()).toBeGreaterThan(0);
+    // What the reply left out, in her own words.
+    const leftOut = dialog.getByRole('region', { name: 'What it left out' });
+    await expect.poll(() => leftOut.isVisible()).toBe(true);
+    expect(await leftOut.getByRole('listitem').first().textContent()).toMatch(/^They (wrote|asked|gave) “.+”: /);
     await page.close();
   });
 
