@@ -140,16 +140,6 @@ function Panel(props: CoachProps & { result: Result; anchor: DOMRect }) {
         </p>
       )}
       {result.flags.length === 0 && <p class="empty">{t('noFlags')}</p>}
-      {result.engagement?.pointers.length > 0 && (
-        <section class="left-out" aria-label={t('leftOut')}>
-          <h3>{t('leftOut')}</h3>
-          <ul>
-            {result.engagement.pointers.map((p) => (
-              <li key={p}>{p}</li>
-            ))}
-          </ul>
-        </section>
-      )}
       {CATEGORIES.filter((c) => groups.has(c)).map((c) => (
         <section key={c} class={`group ${c}`} aria-label={t(`cat_${c}`)}>
           <h3>{t(`cat_${c}`)}</h3>
@@ -160,6 +150,16 @@ function Panel(props: CoachProps & { result: Result; anchor: DOMRect }) {
           </ul>
         </section>
       ))}
+      {result.engagement?.pointers.length > 0 && (
+        <section class="left-out" aria-label={t('leftOut')}>
+          <h3>{t('leftOut')}</h3>
+          <ul>
+            {result.engagement.pointers.map((p) => (
+              <li key={p}>{p}</li>
+            ))}
+          </ul>
+        </section>
+      )}
       {result.cues.some((c) => c.weight > 0) && (
         <p class="cues">
           {t('inFavour')}: {result.cues.filter((c) => c.weight > 0).map((c) => c.label).join(' · ')}
