@@ -87,13 +87,12 @@ const inside = (pos: number, spans: readonly Span[]) => {
 };
 
 /** Content words of the customer's message, by stem, with the word as they wrote it. */
-function contextWords(ctx: string, tokens: Tokens | null, pack: Pack): { stems: Map<string, string>; numbers: Set<string>; question: string | null; detail: string | null; thanks: boolean } {
-  const stems = new Map<string, string>();
+function contextWords(ctx: string, tokens: Tokens | null, pack: Pack): { stems: Set<string>; numbers: Set<string>; detail: string | null; thanks: boolean } {
+  const stems = new Set<string>();
   const numbers = new Set<string>();
-  let question: string | null = null;
   let detail: string | null = null;
   let thanks = false;
-  if (!tokens) return { stems, numbers, question, detail, thanks };
+  if (!tokens) return { stems, numbers, detail, thanks };
   const skip = ctx.indexOf('@') >= 0 || ctx.indexOf('http') >= 0 ? skipRanges(ctx) : null;
   const SKIP = W.stopword | W.greeting | W.service | W.firstPerson | W.orgVoice;
   for (let t = 0; t < tokens.words.length; t++) {
@@ -102,8 +101,7 @@ function contextWords(ctx: string, tokens: Tokens | null, pack: Pack): { stems: 
     if (bits & W.thanks) thanks = true;
     if (w.length < 4 || bits & SKIP || isDigit(w.charCodeAt(0))) continue;
     if (skip && inside(tokens.starts[t]!, skip)) continue;
-    const stem = stemCached(w, tokens.ids[t]!);
-    if (!stems.has(stem)) stems.set(stem, ctx.slice(tokens.starts[t], tokens.ends[t]));
+    stems.add(stemCached(w, tokens.ids[t]!));
   }
   let m: RegExpExecArray | null;
   NUMBER_RE.lastIndex = 0;
@@ -116,16 +114,17 @@ function contextWords(ctx: string, tokens: Tokens | null, pack: Pack): { stems: 
       detail = before && !pack.words.stopwords.has(fold(before[1]!)) ? `${before[1]} ${m[0]}` : m[0];
     }
   }
-  if (ctx.indexOf('?') >= 0) {
-    for (const s of sentences(ctx)) {
-      const body = ctx.slice(s.start, s.end).replace(/^(?:@\w+[\s,:]*)+/, '').trim();
-      if (body.endsWith('?') && /\p{L}{3,}/u.test(body) && body.length >= 8) {
-        question = body.length > 120 ? body.slice(0, 117) + '...' : body;
-        break;
-      }
-    }
+  return { stems, numbers, detail, thanks };
+}
+
+/** The first question the message asks, in its words (made only when a pointer or a judgement needs it). */
+function questionOf(ctx: string): string | null {
+  if (ctx.indexOf('?') < 0) return null;
+  for (const s of sentences(ctx)) {
+    const body = ctx.slice(s.start, s.end).replace(/^(?:@\w+[\s,:]*)+/, '').trim();
+    if (body.endsWith('?') && /\p{L}{3,}/u.test(body) && body.length >= 8) return body.length > 120 ? body.slice(0, 117) + '...' : body;
   }
-  return { stems, numbers, question, detail, thanks };
+  return null;
 }
 
 /** The gist of the message for a pointer: its longest sentence among the first few, mentions and links aside. */
@@ -268,6 +267,9 @@ export function engage(input: EngageInput): Engagement {
   const level: Engagement['level'] = engaged ? 'engaged' : n >= 2 ? 'thin' : 'none';
   let detail: string | null = null;
   if (compared && !echoes.some((e) => e.number)) detail = cw.detail;
+  // Their question matters where the reply does not engage (a pointer, "left unanswered") or where
+  // they only thanked (a thank-you with a question is not only a thank-you).
+  const asked = compared && (level !== 'engaged' || cw.thanks) ? questionOf(input.context) : null;
   return {
     compared,
     level,
@@ -279,9 +281,9 @@ export function engage(input: EngageInput): Engagement {
     push,
     beyondPush,
     words: said,
-    thanked: compared && cw.thanks && input.heat === null && cw.question === null,
+    thanked: compared && cw.thanks && input.heat === null && asked === null,
     gist: compared && level !== 'engaged' ? gistOf(input.context) : null,
-    asked: cw.question,
+    asked,
     heat: input.heat,
     acknowledged: input.acknowledged,
     detail,
