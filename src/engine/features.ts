@@ -96,7 +96,8 @@ export function measureFeatures(flags: readonly Flag[], cues: readonly Cue[], e:
       }
     }
     if (flag.severity === 'problem') problem = 1;
-    else if (flag.severity === 'warning' && !own) warnings++;
+    // A stock formula counts under its category; "warnings" are the other phrases a trainer stops at.
+    else if (flag.severity === 'warning' && !own && flag.category !== 'scripted') warnings++;
   }
   // A person's voice counts when it says something of its own: a signature does not rescue a template.
   const j = engagementJudgements(e);
