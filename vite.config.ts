@@ -31,7 +31,11 @@ export default defineConfig(({ mode }) => {
       modulePreload: { polyfill: false },
       // The engine with its compiled rules is one large chunk by design.
       chunkSizeWarningLimit: 1600,
-      rollupOptions: { input: { popup: 'src/popup/index.html', studio: 'src/studio/index.html' } },
+      rollupOptions: {
+        input: { popup: 'src/popup/index.html', options: 'src/options/index.html', studio: 'src/studio/index.html' },
+        // The engine and its rules are one chunk, whichever page or worker imports which part of it.
+        output: { manualChunks: (id: string) => (id.includes('/src/engine/') && !id.includes('categories.generated') ? 'engine' : undefined) },
+      },
     },
   };
 });

@@ -174,7 +174,13 @@ for (const [lang, pack] of Object.entries(packs) as [string, { rules: RuleSource
   for (const c of pack.cues) examples[lang]![`cue:${c.id}`] = c.examples;
   shipped[lang] = {
     ...pack,
-    rules: pack.rules.map(({ examples: _e, ...rest }) => rest),
+    // One example per rule ships, for the settings page ("For example"); the rest are test data.
+    rules: pack.rules.map(({ examples, ...rest }) => {
+      // Not one with a link: the extension ships no web address of any kind.
+      const texts = (examples?.match ?? []).map((e) => (typeof e === 'string' ? e : e.text));
+      const example = texts.find((t) => !/https?:|www\.|[\w-]+\.(?:com|nl|be|org|net)\b/i.test(t));
+      return example ? { ...rest, example } : rest;
+    }),
     cues: pack.cues.map(({ examples: _e, ...rest }) => rest),
   };
 }

@@ -160,6 +160,8 @@ export interface RuleSource {
   suggestions: string[];
   /** Required in rule files and extra rules; the built-in packs ship without them. */
   examples?: { match: Example[]; pass: Example[] };
+  /** The built-in packs ship the first matching example alone, for showing a rule to a person. */
+  example?: string;
   link?: string;
 }
 

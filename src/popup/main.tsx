@@ -128,6 +128,9 @@ function Popup() {
       )}
       <footer>
         <span>{t('popupLocal')}</span>
+        <button class="link" onClick={() => void openExtensionPage('src/options/index.html').catch(fail)}>
+          {t('popupSettings')}
+        </button>
         <button class="link" onClick={() => void openExtensionPage('src/studio/index.html').catch(fail)}>
           {t('popupStudio')}
         </button>

@@ -51,6 +51,7 @@ const en = {
   popupDisabledRules: 'Rules turned off',
   popupTurnOn: 'Turn on',
   popupStudio: 'Open the studio',
+  popupSettings: 'Settings',
   popupLocal: 'Everything stays on this device.',
 };
 
@@ -107,6 +108,7 @@ const nl: Record<keyof typeof en, string> = {
   popupDisabledRules: 'Uitgezette regels',
   popupTurnOn: 'Aanzetten',
   popupStudio: 'Open de studio',
+  popupSettings: 'Instellingen',
   popupLocal: 'Alles blijft op dit apparaat.',
 };
 

@@ -210,9 +210,9 @@ describe('on X (Draft.js)', () => {
   test('settings apply at once in open tabs', async () => {
     const { page } = await openX();
     const sw = b.serviceWorker!;
-    await sw.evaluate(() => chrome.storage.local.set({ settings: { sites: { x: false } } }));
+    await sw.evaluate(() => chrome.storage.sync.set({ settings: { sites: { x: false } } }));
     await expect.poll(() => page.locator('human-tone-coach').count()).toBe(0);
-    await sw.evaluate(() => chrome.storage.local.set({ settings: {} }));
+    await sw.evaluate(() => chrome.storage.sync.set({ settings: {} }));
     await expect.poll(() => page.locator('human-tone-coach').count()).toBe(1);
     await page.close();
   });
@@ -229,15 +229,15 @@ describe('on X (Draft.js)', () => {
     const firstFlag = coach(page).getByRole('dialog').getByRole('listitem').first();
     await firstFlag.getByRole('button', { name: 'Turn this rule off' }).click();
     await expect
-      .poll(async () => ((await b.serviceWorker!.evaluate(() => chrome.storage.local.get('settings'))).settings as { disabledRules?: string[] } | undefined)?.disabledRules?.length)
+      .poll(async () => ((await b.serviceWorker!.evaluate(() => chrome.storage.sync.get('settings'))).settings as { disabledRules?: string[] } | undefined)?.disabledRules?.length)
       .toBe(1);
-    const stored = await b.serviceWorker!.evaluate(() => chrome.storage.local.get('settings'));
+    const stored = await b.serviceWorker!.evaluate(() => chrome.storage.sync.get('settings'));
     const off = (stored.settings as { disabledRules: string[] }).disabledRules;
     // Another rule may match the same words; what is drawn is what the engine says without that rule.
     const expected = analyze(text, { ...(await readXContext(page)), disabledRules: off });
     await expect.poll(() => highlightTexts(page)).toEqual(expected.flags.map((f) => [`human-tone-${f.category}`, f.text]).sort());
     expect(expected.flags.map((f) => f.rule)).not.toContain(off[0]);
-    await b.serviceWorker!.evaluate(() => chrome.storage.local.set({ settings: {} }));
+    await b.serviceWorker!.evaluate(() => chrome.storage.sync.set({ settings: {} }));
     await page.close();
   });
 

@@ -35,11 +35,11 @@ afterAll(async () => {
 });
 
 async function storedSettings(): Promise<unknown> {
-  return (await b.serviceWorker!.evaluate(() => chrome.storage.local.get('settings'))).settings;
+  return (await b.serviceWorker!.evaluate(() => chrome.storage.sync.get('settings'))).settings;
 }
 
 beforeEach(async () => {
-  await b.serviceWorker!.evaluate((signature) => chrome.storage.local.set({ settings: { signature, prePost: 'scripted' } }), SIGN_OFF);
+  await b.serviceWorker!.evaluate((signature) => chrome.storage.sync.set({ settings: { signature, prePost: 'scripted' } }), SIGN_OFF);
 });
 
 /** Lets the page run its event loop twice over (two frames): anything a script event triggered has happened by then. */

@@ -54,7 +54,7 @@ describe('popup', () => {
     await studio.close();
 
     await popup.getByRole('combobox', { name: /Check before posting/ }).selectOption('mixed');
-    const stored = await b.serviceWorker!.evaluate(() => chrome.storage.local.get('settings'));
+    const stored = await b.serviceWorker!.evaluate(() => chrome.storage.sync.get('settings'));
     expect((stored.settings as { prePost: string }).prePost).toBe('mixed');
     await popup.close();
     b.assertNoUnroutedRequests();

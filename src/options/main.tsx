@@ -1,0 +1,188 @@
+/**
+ * The settings page: your sign-off, how strict, the pre-post check, sites, and each category and rule
+ * on or off with its why and an example. Settings are saved at once (storage.sync, or this device when
+ * sync refuses them) and apply in every open tab. Keyboard and screen-reader usable: native controls,
+ * labels on every one of them, a live region for "saved".
+ */
+import { render } from 'preact';
+import { useEffect, useState } from 'preact/hooks';
+import { categoryInfo, ruleList } from '../engine/catalog.js';
+import { CATEGORIES, type Category } from '../engine/types.js';
+import { uiLanguage } from '../platform/browser.js';
+import { loadSettings, saveSettings, type SettingsPlace } from '../platform/settings.js';
+import { SUPPORTED } from '../content/sites/adapters.js';
+import { uiLangFrom } from '../shared/i18n.js';
+import type { Settings } from '../shared/settings.js';
+import { optionsTranslator } from './i18n.js';
+
+const lang = uiLangFrom(uiLanguage());
+const t = optionsTranslator(lang);
+document.documentElement.lang = lang;
+document.title = t('title');
+
+const RULES = ruleList(lang);
+const KNOWN = new Set([...ruleList('en'), ...ruleList('nl')].map((r) => r.id));
+
+function Options() {
+  const [settings, setSettings] = useState<Settings | null>(null);
+  const [place, setPlace] = useState<SettingsPlace | null>(null);
+  const [error, setError] = useState(false);
+
+  useEffect(() => {
+    loadSettings().then(setSettings, (e) => {
+      console.error('Human Tone settings:', e);
+      setError(true);
+    });
+  }, []);
+
+  if (!settings) return error ? <p class="error" role="alert">{t('error')}</p> : null;
+
+  const update = (patch: Partial<Settings>) => {
+    const next = { ...settings, ...patch };
+    setSettings(next);
+    saveSettings(next).then(setPlace, (e) => {
+      console.error('Human Tone settings:', e);
+      setError(true);
+    });
+  };
+  const toggleIn = <T,>(list: readonly T[], item: T, on: boolean): T[] => (on ? list.filter((x) => x !== item) : [...list.filter((x) => x !== item), item]);
+  // A stored setting that names a rule that no longer exists is kept (harmless) and reported.
+  const unknown = settings.disabledRules.filter((id) => !KNOWN.has(id));
+
+  return (
+    <main>
+      <h1>
+        <img src="/icons/icon-48.png" alt="" /> {t('title')}
+      </h1>
+      <p class="muted">{t('intro')}</p>
+      <p class="status" role="status" aria-live="polite">
+        {error ? <span class="error">{t('error')}</span> : place === 'sync' ? t('savedSync') : place === 'local' ? t('savedLocal') : ''}
+      </p>
+
+      <h2>{t('you')}</h2>
+      <label class="block">
+        {t('signature')}
+        <input type="text" name="signature" maxLength={60} value={settings.signature} placeholder="^JD" onChange={(e) => update({ signature: (e.target as HTMLInputElement).value.trim() })} />
+      </label>
+
+      <h2>{t('coaching')}</h2>
+      <label class="block">
+        {t('strictness')}
+        <select name="strictness" value={settings.strictness} onChange={(e) => update({ strictness: (e.target as HTMLSelectElement).value as Settings['strictness'] })}>
+          {(['relaxed', 'normal', 'strict'] as const).map((s) => (
+            <option key={s} value={s}>
+              {t(`strict_${s}`)}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label class="block">
+        {t('prePost')}
+        <select name="prePost" value={settings.prePost} onChange={(e) => update({ prePost: (e.target as HTMLSelectElement).value as Settings['prePost'] })}>
+          {(['off', 'scripted', 'mixed'] as const).map((s) => (
+            <option key={s} value={s}>
+              {t(`prePost_${s}`)}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label class="block">
+        {t('language')}
+        <select name="language" value={settings.language} onChange={(e) => update({ language: (e.target as HTMLSelectElement).value as Settings['language'] })}>
+          {(['auto', 'en', 'nl'] as const).map((s) => (
+            <option key={s} value={s}>
+              {t(`language_${s}`)}
+            </option>
+          ))}
+        </select>
+      </label>
+
+      <h2>{t('sites')}</h2>
+      <p class="muted">{t('sitesIntro')}</p>
+      <fieldset>
+        <legend>{t('sites')}</legend>
+        {SUPPORTED.map((site) => (
+          <label key={site.id}>
+            <input type="checkbox" checked={settings.sites[site.id] !== false} onChange={(e) => update({ sites: { ...settings.sites, [site.id]: (e.target as HTMLInputElement).checked } })} />
+            {site.name}
+          </label>
+        ))}
+      </fieldset>
+      {settings.extraOrigins.length > 0 && (
+        <fieldset>
+          <legend>{t('extraSites')}</legend>
+          <ul>
+            {settings.extraOrigins.map((o) => (
+              <li key={o}>
+                {o}{' '}
+                <button type="button" class="link" onClick={() => update({ extraOrigins: settings.extraOrigins.filter((x) => x !== o) })}>
+                  {t('removeSite', { site: o })}
+                </button>
+              </li>
+            ))}
+          </ul>
+        </fieldset>
+      )}
+
+      <h2>{t('rules')}</h2>
+      <p class="muted">{t('rulesIntro')}</p>
+      {unknown.length > 0 && <p class="muted">{t('unknownRules', { ids: unknown.join(', ') })}</p>}
+      {CATEGORIES.map((c) => (
+        <CategoryBlock key={c} category={c} settings={settings} update={update} toggleIn={toggleIn} />
+      ))}
+      <p class="muted">{t('local')}</p>
+    </main>
+  );
+}
+
+function CategoryBlock(props: {
+  category: Category;
+  settings: Settings;
+  update: (patch: Partial<Settings>) => void;
+  toggleIn: <T>(list: readonly T[], item: T, on: boolean) => T[];
+}) {
+  const { category, settings, update, toggleIn } = props;
+  const info = categoryInfo(category, lang);
+  const rules = RULES.filter((r) => r.category === category);
+  const catOn = !settings.disabledCategories.includes(category);
+  return (
+    <fieldset>
+      <legend>
+        <label>
+          <input type="checkbox" checked={catOn} onChange={(e) => update({ disabledCategories: toggleIn(settings.disabledCategories, category, (e.target as HTMLInputElement).checked) })} />
+          {info.name}
+        </label>
+      </legend>
+      <p class="muted">{info.explanation}</p>
+      <details>
+        <summary>{t('category', { name: info.name, count: rules.length })}</summary>
+        {rules.map((r) => (
+          <div class="rule" key={r.id}>
+            <label>
+              <input
+                type="checkbox"
+                disabled={!catOn}
+                checked={!settings.disabledRules.includes(r.id)}
+                aria-describedby={`why-${r.id}`}
+                onChange={(e) => update({ disabledRules: toggleIn(settings.disabledRules, r.id, (e.target as HTMLInputElement).checked) })}
+              />
+              <span>
+                {r.message} <code class="muted">{r.id}</code>
+              </span>
+            </label>
+            <p class="why" id={`why-${r.id}`}>
+              {t('why')}: {r.why}
+            </p>
+            {r.example && (
+              <p class="example">
+                {t('example')}: <q>{r.example}</q>
+              </p>
+            )}
+          </div>
+        ))}
+      </details>
+    </fieldset>
+  );
+}
+
+render(<Options />, document.getElementById('app')!);
