@@ -152,6 +152,7 @@ export function analyze(input: string, options: AnalyzeOptions = {}): Result {
     sentenceCache: null,
     participles,
     engagement: null,
+    personal: null,
   };
   const checkCandidates: Candidate[] = [];
   const late: CompiledRule[] = [];
@@ -319,6 +320,15 @@ function resolveFlags(text: string, phrase: Candidate[], check: Candidate[], slo
       a.order - b.order,
   );
   const taken: { c: Candidate; span: Span }[] = [];
+  // Personal data is flagged before any phrase: "call me on 06-12345678" is a privacy problem first.
+  for (const c of check) {
+    if (c.rule.category !== 'privacy') continue;
+    const span = c.spans[0]!;
+    if (coverage.free(span.start, span.end)) {
+      coverage.take(span.start, span.end);
+      taken.push({ c, span });
+    }
+  }
   for (const c of phrase) {
     const span = c.spans[0]!;
     if (coverage.free(span.start, span.end)) {
@@ -330,6 +340,7 @@ function resolveFlags(text: string, phrase: Candidate[], check: Candidate[], slo
   // is more severe than every phrase flag on its first span takes that span: a missing acknowledgement
   // (a warning) must not vanish behind a hint.
   for (const c of check) {
+    if (c.rule.category === 'privacy') continue;
     let span = c.spans.find((s) => s.end > s.start && coverage.free(s.start, s.end));
     if (!span && c.spans[0] && c.spans[0].end > c.spans[0].start) {
       const first = c.spans[0];
