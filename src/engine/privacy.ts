@@ -81,7 +81,7 @@ const isDigit = (c: number) => c >= 48 && c <= 57;
 const isAlnum = (c: number) => (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || (c >= 0xc0 && c !== 0xd7 && c !== 0xf7 && c < 0x250);
 
 /** A public place: an address after one of these words is a shop's or an office's, not a person's. */
-const PUBLIC_PLACE = /\b(?:shops?|stores?|branch(?:es)?|office|offices|showroom|station|depot|warehouse|pick-?up point|collection point|service point|winkels?|filiaal|filialen|vestiging(?:en)?|kantoor|showroom|afhaalpunt|pakketpunt|servicepunt|ophaalpunt|balie|magazijn|depot|hoofdkantoor|headquarters|HQ)\b[^.!?\n]{0,40}$/i;
+const PUBLIC_PLACE = /\b(?:postbus|antwoordnummer|po box|p\.o\. box|freepost|shops?|stores?|branch(?:es)?|office|offices|showroom|station|depot|warehouse|pick-?up point|collection point|service point|winkels?|filiaal|filialen|vestiging(?:en)?|kantoor|showroom|afhaalpunt|pakketpunt|servicepunt|ophaalpunt|balie|magazijn|depot|hoofdkantoor|headquarters|HQ)\b[^.!?\n]{0,40}$/i;
 
 /** Role mailboxes of a company: public, not personal. */
 const ROLE_MAILBOX = /^(?:info|support|service|help|helpdesk|contact|hello|hallo|hi|webcare|care|customercare|customerservice|customer\.service|customer-service|klantenservice|klantendienst|klantenteam|privacy|dpo|gdpr|avg|noreply|no-reply|sales|verkoop|team|klachten|complaints|billing|facturatie|accounts|orders|bestellingen|press|pers|media|feedback|admin|servicedesk|reserveringen|reservations|bookings|boekingen|refunds|returns|retour|retouren|jobs|vacatures|marketing|abuse|security)$/i;
@@ -132,8 +132,8 @@ function readRun(text: string, i: number): Run {
       j++;
     }
     if (sep === '' || j >= n || !isDigit(text.charCodeAt(j))) break;
-    // Allowed joins: one of " -./", or brackets with an optional space ("(0)20", "(020) 123").
-    const ok = sep.length === 1 ? sep !== '(' && sep !== ')' : /^(?: ?\( ?|\) ?| ?\(|\) )$/.test(sep.replace(/\u00a0/g, ' '));
+    // Allowed joins: one of " -./", a spaced dash ("06 - 1234 5678"), or brackets ("(0)20", "(020) 123").
+    const ok = sep.length === 1 ? sep !== '(' : /^(?: ?\( ?|\) ?| ?\(|\) | - )$/.test(sep.replace(/\u00a0/g, ' '));
     if (!ok) break;
     if (group) groups.push(group);
     group = 0;
@@ -142,7 +142,7 @@ function readRun(text: string, i: number): Run {
   }
   if (group) groups.push(group);
   // "(020) 123 4567": take the opening bracket in.
-  return { start: text[start - 1] === '(' && !plus ? start - 1 : start, end, digits, groups, seps, plus };
+  return { start: text[start - 1] === '(' ? start - 1 : start, end, digits, groups, seps, plus };
 }
 
 const DATE_START = /^\d{1,4}[./-]\d{1,2}[./-]\d{2,4}/;
@@ -163,7 +163,7 @@ function phoneOf(run: Run, text: string): boolean {
   }
   if (d[0] === '0') {
     if (d.length < 9 || d.length > 11) return false;
-    if (/^0(?:800|808|90[069])/.test(d)) return false; // freephone and paid service lines
+    if (/^0(?:800|808|90[069]|88)/.test(d)) return false; // freephone, paid service lines, Dutch company lines (088)
     if (d.length === 11 && /^0(?:3|84|87)/.test(d)) return false; // UK non-geographic lines
     if (d.length === 9 && /^0(?:70|78|90)/.test(d)) return false; // Belgian service lines
     if (/^0+$/.test(d)) return false;
@@ -212,13 +212,13 @@ const EN_ADDRESS = new RegExp(
 const NL_POSTCODE = /(?<![\p{L}\p{N}€$£.,:/-])([1-9]\d{3}) ?([A-Z]{2})(?![\p{L}\p{N}])/gu;
 const NL_POSTCODE_NOT = /^(?:SA|SD|SS|GB|MB|KB|TB|PK|KM|CM|MM|KG|KW|EU|NL|BE|EN|OK|TV|PC|UK|US|AM|PM|HD|ML|CL|DL|CC|PS|BC|AD|NR)$/;
 /** UK postcode "SW1A 1AA", "M1 1AE" (inward letters never C, I, K, M, O, V). */
-const UK_POSTCODE = /(?<![A-Za-z0-9])([A-PR-UWYZ][A-HK-Y]?\d[A-Z\d]?) ?(\d[ABD-HJLNP-UW-Z]{2})(?![A-Za-z0-9])/g;
+const UK_POSTCODE = /(?<![A-Za-z0-9])([A-PR-UWYZ][A-HK-Y]?\d[A-Z\d]?) ?(\d[ABD-HJLNP-UW-Z]{2})(?![A-Za-z0-9])/gi;
 /** A Belgian or Dutch postcode with its town after a street and number: "Meir 12, 2000 Antwerpen". */
-const POSTCODE_TOWN = /(?<![\p{L}\p{N}])([1-9]\d{3})\s(\p{Lu}[\p{L}'’-]+(?:[\s-]\p{Lu}[\p{L}'’-]+)?)/gu;
+const POSTCODE_TOWN = /(?<![\p{L}\p{N}])([1-9]\d{3})\s(\p{Lu}\p{Ll}[\p{L}'’-]*(?:[\s-]\p{Lu}\p{Ll}[\p{L}'’-]*)?)/gu;
 const STREET_NUMBER_BEFORE = new RegExp(`(?:^|[^\\p{L}\\p{N}])((?:(?:${CAP}|${PARTICLE})\\s){0,3}\\p{Lu}[\\p{L}'’-]+\\s\\d{1,4}[a-zA-Z]?(?:\\s?(?:bus|b|box)\\s?\\d{1,4})?)\\s?,?\\s*$`, 'du');
 const HOUSE_NUMBER_AFTER = /^(?:,?\s?(?:nr\.?|no\.?|huisnummer|number)?\s?)(\d{1,5})(?:\s?-?\s?[a-zA-Z](?![\p{L}\p{N}])|-\d{1,3}(?![\p{N}]))?(?![\p{N}]|[.,]\d|\s?(?:%|km|uur|min|euro|GB|MB))/u;
 const TOWN_AFTER = /^,?\s\p{Lu}[\p{Ll}'’-]{2,}(?:[\s-]\p{Lu}[\p{Ll}'’-]+)?/u;
-const POSTCODE_WORD = /(?:postcode|postal code|post code|zip code|postcode is|postcode:)\s*$/i;
+const POSTCODE_WORD = /\b(?:postcode|postal code|post code|zip code|zip)\b[^.!?\n\d]{0,14}$/i;
 /** A full name just before an address: "Jan de Vries, Kerkstraat 12". */
 const NAME_BEFORE = new RegExp(`(?:^|[^\\p{L}])((?:(?:mr|mrs|ms|dhr|mevr|mw)\\.?\\s)?${CAP}(?:\\s(?:${PARTICLE}\\s){0,3}${CAP}){1,3})\\s?[,\\n]\\s*$`, 'du');
 const GREETING = /^(?:hi|hey|hello|dear|beste|hallo|hoi|dag|goedemorgen|goedemiddag|goedenavond|thanks|bedankt|sorry)\b/i;
@@ -247,14 +247,16 @@ function addressItems(text: string, items: PersonalItem[]): void {
   // Postcodes: a UK postcode on its own, a Dutch one with a house number, town or the word "postcode".
   UK_POSTCODE.lastIndex = 0;
   while ((m = UK_POSTCODE.exec(text)) !== null) {
-    if (/^(?:GB|MB|TB|KB)$/.test(m[2]!.slice(1))) continue;
+    // Written in capitals, or after the word "postcode".
+    if (m[0] !== m[0].toUpperCase() && !POSTCODE_WORD.test(before(text, m.index, 30))) continue;
+    if (/^(?:GB|MB|TB|KB)$/i.test(m[2]!.slice(1))) continue;
     add('postcode', m.index, m.index + m[0].length);
   }
   NL_POSTCODE.lastIndex = 0;
   while ((m = NL_POSTCODE.exec(text)) !== null) {
     let end = m.index + m[0].length;
     const after = text.slice(end, end + 30);
-    const keyword = POSTCODE_WORD.test(before(text, m.index, 20));
+    const keyword = POSTCODE_WORD.test(before(text, m.index, 30));
     if (NL_POSTCODE_NOT.test(m[2]!) && !keyword) continue;
     const house = HOUSE_NUMBER_AFTER.exec(after);
     const town = TOWN_AFTER.exec(after);
@@ -268,7 +270,7 @@ function addressItems(text: string, items: PersonalItem[]): void {
   while ((m = POSTCODE_TOWN.exec(text)) !== null) {
     const b = before(text, m.index, 70);
     const street = STREET_NUMBER_BEFORE.exec(b);
-    if (!street) continue;
+    if (!street || /^(?:postbus|antwoordnummer|po box|freepost)/i.test(street[1]!)) continue;
     add('postcode', m.index - b.length + street.indices![1]![0], m.index + m[0].length);
   }
 
@@ -294,13 +296,16 @@ function addressItems(text: string, items: PersonalItem[]): void {
 }
 
 // ---------------------------------------------------------------------------------------------
-// References: an order, booking or account number given with the word that names it
+// References: an order, booking or account number given with the word that names it. A bare
+// "reference", a case or ticket number and a tracking code are the company's own handles, given so
+// the person can follow up: not personal data (the process rules coach case numbers).
 
 const REFERENCE = new RegExp(
   '(?<![\\p{L}\\p{N}])(' +
     [
       // English
       'order(?:\\s(?:number|no\\.?|nr\\.?|id|ref(?:erence)?))?',
+      '(?:order|customer|account)\\sref(?:erence)?',
       'booking(?:\\s(?:ref(?:erence)?|number|no\\.?|code|id))?',
       'reservation(?:\\s(?:number|no\\.?|code|ref(?:erence)?))?',
       'confirmation\\s(?:number|code)',
@@ -310,9 +315,6 @@ const REFERENCE = new RegExp(
       'policy(?:\\s(?:number|no\\.?))?',
       'contract\\s(?:number|no\\.?)',
       'invoice(?:\\s(?:number|no\\.?))?',
-      'tracking(?:\\s(?:number|code|id|ref))?',
-      'parcel(?:\\s(?:number|id))?',
-      'ref(?:erence)?(?:\\s(?:number|no\\.?|code))?',
       'pnr',
       // Dutch
       'bestel(?:nummer|nr\\.?|ling|code)',
@@ -323,12 +325,8 @@ const REFERENCE = new RegExp(
       'polis(?:nummer|nr\\.?)?',
       'boeking(?:snummer|scode|sreferentie|snr\\.?)?',
       'reservering(?:snummer|scode|snr\\.?)?',
-      'referentie(?:nummer|code)?',
       'factuur(?:nummer|nr\\.?)?',
       'lid(?:maatschaps)?nummer',
-      'zending(?:snummer|scode)?',
-      'pakket(?:nummer|code)?',
-      'track\\s?(?:&|and|en|n)\\s?trace(?:[- ]?code)?',
       'rekeningnummer',
       'aansluitnummer',
       'ean[- ]?code',
@@ -337,7 +335,7 @@ const REFERENCE = new RegExp(
     ')(\\s?(?:[:#]|\\s)\\s?(?:(?:is|was|number|nummer|nr\\.?|no\\.?|code|id|ref)\\s?[:#]?\\s?)?#?)([A-Za-z0-9](?:[A-Za-z0-9]|[-/.](?=[A-Za-z0-9]))*)',
   'giu',
 );
-const BOOKING_WORD = /^(?:booking|reservation|pnr|boeking|reservering|ref)/i;
+const BOOKING_WORD = /^(?:booking|reservation|pnr|boeking|reservering)/i;
 
 function referenceItems(text: string, items: PersonalItem[]): void {
   REFERENCE.lastIndex = 0;
