@@ -102,7 +102,7 @@ interface Run {
 }
 
 /** Reads a run of digits joined by single separators (space, dash, dot, slash, brackets) from `i`. */
-function readRun(text: string, i: number): Run {
+function readRun(text: string, i: number, noSlash = false): Run {
   const start = i;
   let plus = false;
   if (text[i] === '+') {
@@ -131,7 +131,7 @@ function readRun(text: string, i: number): Run {
       sep += text[j];
       j++;
     }
-    if (sep === '' || j >= n || !isDigit(text.charCodeAt(j))) break;
+    if (sep === '' || j >= n || !isDigit(text.charCodeAt(j)) || (noSlash && sep.includes('/'))) break;
     // Allowed joins: one of " -./", a spaced dash ("06 - 1234 5678"), or brackets ("(0)20", "(020) 123").
     const ok = sep.length === 1 ? sep !== '(' : /^(?: ?\( ?|\) ?| ?\(|\) | - )$/.test(sep.replace(/\u00a0/g, ' '));
     if (!ok) break;
@@ -144,6 +144,9 @@ function readRun(text: string, i: number): Run {
   // "(020) 123 4567": take the opening bracket in.
   return { start: text[start - 1] === '(' ? start - 1 : start, end, digits, groups, seps, plus };
 }
+
+/** Nine digits or more joined by separators: the only stretches that can hold a phone or card number. */
+const RUN_HINT = /\+?\d(?:[ \u00a0\-./()]{0,3}\d){8,}/g;
 
 const DATE_START = /^\d{1,4}[./-]\d{1,2}[./-]\d{2,4}/;
 
@@ -203,6 +206,9 @@ const NL_ADDRESS = new RegExp(
   `(?<![\\p{L}\\p{N}])(?:(?:${CAP}|${PARTICLE})\\s){0,3}\\p{Lu}[\\p{L}'’-]*${NL_STREET}\\s(\\d{1,4})(?:\\s?[a-zA-Z](?![\\p{L}\\p{N}]))?(?:\\s?-\\s?(?:\\d{1,3}|[IVX]{1,4}|[a-zA-Z])(?![\\p{L}\\p{N}]))?(?:\\s(?:bus|b|box)\\s?\\d{1,4})?(?![\\p{N}]|\\s?(?:%|km|m\\b|min|uur|euro|kg))`,
   'gu',
 );
+/** Cheap tests before the address patterns: a street word with a number after it (NL) or before it (EN). */
+const NL_STREET_HINT = new RegExp(`${NL_STREET}\\s\\d`, 'i');
+const EN_STREET_HINT = new RegExp(`\\d[A-Za-z]?,?\\s[A-Z][^\\n]{0,60}?\\s${EN_STREET}\\b`);
 /** "12 High Street", "221B Baker St". */
 const EN_ADDRESS = new RegExp(
   `(?<![\\p{L}\\p{N}£$€.,:/-])(?:(?:flat|apt|apartment|unit)\\s?\\d{1,4}[A-Za-z]?,?\\s)?(\\d{1,4}[A-Za-z]?),?\\s(?:${CAP}\\s){1,3}${EN_STREET}(?![\\p{L}\\p{N}])`,
@@ -230,7 +236,7 @@ function addressItems(text: string, items: PersonalItem[]): void {
     found.push({ kind, start, end });
   };
   let m: RegExpExecArray | null;
-  NL_ADDRESS.lastIndex = 0;
+  NL_ADDRESS.lastIndex = NL_STREET_HINT.test(text) ? 0 : text.length;
   while ((m = NL_ADDRESS.exec(text)) !== null) {
     let start = m.index;
     // Words before the street name join only when they are capitalised or particles of the name.
@@ -241,18 +247,18 @@ function addressItems(text: string, items: PersonalItem[]): void {
     }
     add('address', start, m.index + m[0].length);
   }
-  EN_ADDRESS.lastIndex = 0;
+  EN_ADDRESS.lastIndex = EN_STREET_HINT.test(text) ? 0 : text.length;
   while ((m = EN_ADDRESS.exec(text)) !== null) add('address', m.index, m.index + m[0].length);
 
   // Postcodes: a UK postcode on its own, a Dutch one with a house number, town or the word "postcode".
-  UK_POSTCODE.lastIndex = 0;
+  UK_POSTCODE.lastIndex = /[A-Za-z]\d/.test(text) ? 0 : text.length;
   while ((m = UK_POSTCODE.exec(text)) !== null) {
     // Written in capitals, or after the word "postcode".
     if (m[0] !== m[0].toUpperCase() && !POSTCODE_WORD.test(before(text, m.index, 30))) continue;
     if (/^(?:GB|MB|TB|KB)$/i.test(m[2]!.slice(1))) continue;
     add('postcode', m.index, m.index + m[0].length);
   }
-  NL_POSTCODE.lastIndex = 0;
+  NL_POSTCODE.lastIndex = /\d{4} ?[A-Z]{2}/.test(text) ? 0 : text.length;
   while ((m = NL_POSTCODE.exec(text)) !== null) {
     let end = m.index + m[0].length;
     const after = text.slice(end, end + 30);
@@ -266,7 +272,7 @@ function addressItems(text: string, items: PersonalItem[]): void {
     else if (!keyword && !street) continue;
     add('postcode', m.index, end);
   }
-  POSTCODE_TOWN.lastIndex = 0;
+  POSTCODE_TOWN.lastIndex = /\d{4}\s[A-Z\u00c0-\u00de]/.test(text) ? 0 : text.length;
   while ((m = POSTCODE_TOWN.exec(text)) !== null) {
     const b = before(text, m.index, 70);
     const street = STREET_NUMBER_BEFORE.exec(b);
@@ -301,7 +307,7 @@ function addressItems(text: string, items: PersonalItem[]): void {
 // the person can follow up: not personal data (the process rules coach case numbers).
 
 const REFERENCE = new RegExp(
-  '(?<![\\p{L}\\p{N}])(' +
+  '\\b(' +
     [
       // English
       'order(?:\\s(?:number|no\\.?|nr\\.?|id|ref(?:erence)?))?',
@@ -333,7 +339,7 @@ const REFERENCE = new RegExp(
       'meternummer',
     ].join('|') +
     ')(\\s?(?:[:#]|\\s)\\s?(?:(?:is|was|number|nummer|nr\\.?|no\\.?|code|id|ref)\\s?[:#]?\\s?)?#?)([A-Za-z0-9](?:[A-Za-z0-9]|[-/.](?=[A-Za-z0-9]))*)',
-  'giu',
+  'gi',
 );
 const BOOKING_WORD = /^(?:booking|reservation|pnr|boeking|reservering)/i;
 
@@ -359,7 +365,8 @@ function referenceItems(text: string, items: PersonalItem[]): void {
 
 // ---------------------------------------------------------------------------------------------
 
-const EMAIL = /(?<![\p{L}\p{N}._%+-])([\p{L}\p{N}][\p{L}\p{N}._%+-]*)@((?:[\p{L}\p{N}](?:[\p{L}\p{N}-]*[\p{L}\p{N}])?\.)+[A-Za-z]{2,24})(?![\p{L}\p{N}-])/gu;
+const LOCAL_CHAR = /[\p{L}\p{N}._%+-]/u;
+const EMAIL = /(?<![\p{L}\p{N}._%+-])([\p{L}\p{N}][\p{L}\p{N}._%+-]*)@((?:[\p{L}\p{N}](?:[\p{L}\p{N}-]*[\p{L}\p{N}])?\.)+[A-Za-z]{2,24})(?![\p{L}\p{N}-])/uy;
 const IBAN_START = /(?<![A-Za-z0-9])([A-Za-z]{2})(\d{2})(?=[ ]?[A-Za-z0-9])/g;
 
 /** Every piece of personal data in the text, in order, without overlaps. */
@@ -368,12 +375,16 @@ export function findPersonalData(text: string): PersonalItem[] {
   if (!hasAt && !/\d/.test(text)) return [];
   const items: PersonalItem[] = [];
   let m: RegExpExecArray | null;
-  if (hasAt) {
-    EMAIL.lastIndex = 0;
-    while ((m = EMAIL.exec(text)) !== null) {
-      if (ROLE_MAILBOX.test(m[1]!)) continue;
-      items.push({ kind: 'email', start: m.index, end: m.index + m[0].length });
-    }
+  // E-mail: only around an "@" with a name before it (an @mention has none).
+  for (let at = text.indexOf('@'); at > 0; at = text.indexOf('@', at + 1)) {
+    if (!LOCAL_CHAR.test(text[at - 1]!)) continue;
+    let from = at - 1;
+    while (from > 0 && at - from < 64 && LOCAL_CHAR.test(text[from - 1]!)) from--;
+    EMAIL.lastIndex = from;
+    m = EMAIL.exec(text);
+    if (!m) continue;
+    if (!ROLE_MAILBOX.test(m[1]!)) items.push({ kind: 'email', start: m.index, end: m.index + m[0].length });
+    at = m.index + m[0].length - 1;
   }
   if (!/\d/.test(text)) return items;
 
@@ -400,35 +411,45 @@ export function findPersonalData(text: string): PersonalItem[] {
   }
 
   // Digit runs: cards, then phones.
+  // Only stretches with nine digits or more can be either: a regular expression finds them, the
+  // loop reads them. Within one, a run starts at a digit (or "+") that does not continue a word,
+  // a price or a time.
   const n = text.length;
-  for (let i = 0; i < n; i++) {
-    const c = text.charCodeAt(i);
-    const startsRun = isDigit(c) || (c === 43 /* + */ && i + 1 < n && isDigit(text.charCodeAt(i + 1)));
-    if (!startsRun) continue;
-    const prev = i > 0 ? text.charCodeAt(i - 1) : 32;
-    if (isAlnum(prev) || prev === 44 /* , */ || prev === 46 /* . */ || prev === 58 /* : */ || prev === 0x20ac || prev === 36 || prev === 0xa3) {
-      // Inside a word, a price or a time: skip to its end.
-      while (i + 1 < n && isAlnum(text.charCodeAt(i + 1))) i++;
-      continue;
-    }
-    const run = readRun(text, i);
-    const next = text.charCodeAt(run.end) || 32;
-    const glued = isAlnum(next) || next === 37 /* % */ || (next === 44 && isDigit(text.charCodeAt(run.end + 1) || 0)) || (next === 58 && isDigit(text.charCodeAt(run.end + 1) || 0));
-    if (!glued && !overlaps(items, run.start, run.end)) {
-      if (cardOf(run)) items.push({ kind: 'card', start: run.start, end: run.end, word: run.digits.slice(-4) });
-      else if (phoneOf(run, text)) items.push({ kind: 'phone', start: run.start, end: run.end });
-      else if (run.seps.includes('/')) {
-        // "06-12345678/020-1234567": two numbers.
-        let at = run.start;
-        for (const piece of text.slice(run.start, run.end).split('/')) {
-          const sub = readRun(text, at);
-          if (sub.end <= at + piece.length && phoneOf(sub, text)) items.push({ kind: 'phone', start: sub.start, end: sub.end });
-          at += piece.length + 1;
+  RUN_HINT.lastIndex = 0;
+  let hint: RegExpExecArray | null;
+  while ((hint = RUN_HINT.exec(text)) !== null) {
+    const hintEnd = hint.index + hint[0].length;
+    for (let i = hint.index; i < hintEnd; i++) {
+      const c = text.charCodeAt(i);
+      const startsRun = isDigit(c) || (c === 43 /* + */ && i + 1 < n && isDigit(text.charCodeAt(i + 1)));
+      if (!startsRun) continue;
+      const prev = i > 0 ? text.charCodeAt(i - 1) : 32;
+      if (isAlnum(prev) || prev === 44 /* , */ || prev === 46 /* . */ || prev === 58 /* : */ || prev === 0x20ac || prev === 36 || prev === 0xa3) {
+        // Inside a word, a price or a time: skip to its end.
+        while (i + 1 < n && isAlnum(text.charCodeAt(i + 1))) i++;
+        continue;
+      }
+      const run = readRun(text, i);
+      const next = text.charCodeAt(run.end) || 32;
+      const glued = isAlnum(next) || next === 37 /* % */ || (next === 44 && isDigit(text.charCodeAt(run.end + 1) || 0)) || (next === 58 && isDigit(text.charCodeAt(run.end + 1) || 0));
+      // Fewer than nine digits is neither a phone number nor a card number.
+      if (!glued && run.digits.length >= 9 && !overlaps(items, run.start, run.end)) {
+        if (cardOf(run)) items.push({ kind: 'card', start: run.start, end: run.end, word: run.digits.slice(-4) });
+        else if (phoneOf(run, text)) items.push({ kind: 'phone', start: run.start, end: run.end });
+        else if (run.seps.includes('/')) {
+          // "06-12345678/020-1234567": two numbers.
+          let at = run.start;
+          for (const piece of text.slice(run.start, run.end).split('/')) {
+            const sub = readRun(text, at, true);
+            if (sub.digits.length >= 9 && phoneOf(sub, text)) items.push({ kind: 'phone', start: sub.start, end: sub.end });
+            at += piece.length + 1;
+          }
         }
       }
+      i = run.end - 1;
+      while (i + 1 < n && isAlnum(text.charCodeAt(i + 1))) i++;
     }
-    i = run.end - 1;
-    while (i + 1 < n && isAlnum(text.charCodeAt(i + 1))) i++;
+    if (RUN_HINT.lastIndex < hintEnd) RUN_HINT.lastIndex = hintEnd;
   }
 
   const rest: PersonalItem[] = [];

@@ -106,4 +106,13 @@ describe('in the engine', () => {
     findPersonalData(long);
     expect(performance.now() - t0).toBeLessThan(500);
   });
+
+  test('no pathological input takes long (100 000 characters each)', () => {
+    for (const unit of ['a@', 'a@b.', '1 ', '1-', 'A1 ', '+1 ', 'Kerkstraat 1 ', '1 High ', 'order 1 ', '1234 AB ', '1234 Gent ', 'Jan De Vries ', '123456789 ']) {
+      const text = unit.repeat(Math.ceil(100_000 / unit.length));
+      const t0 = performance.now();
+      findPersonalData(text);
+      expect(performance.now() - t0, unit).toBeLessThan(2000);
+    }
+  });
 });
