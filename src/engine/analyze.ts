@@ -221,7 +221,14 @@ export function analyze(input: string, options: AnalyzeOptions = {}): Result {
   for (const f of flags) if (!pack.checkIds.has(f.rule)) phraseCoverage.take(f.start, f.end);
   const cues = findCues(pack, hits, phraseCoverage, ctx);
   const features = measureFeatures(flags, cues, engagement, (id) => pack.checkOf.get(id));
-  const { score, steps, raw } = scoreFrom(features, DATA.score, lang, options.strictness ?? 'normal', pack.lexicon.phrases.base);
+  let { score, steps, raw } = scoreFrom(features, DATA.score, lang, options.strictness ?? 'normal', pack.lexicon.phrases.base);
+  // Personal data in a public reply always needs coaching: however warm the rest, it is not human.
+  if (features.privacy > 0 && score >= THRESHOLDS.human) {
+    const delta = THRESHOLDS.human - 1 - raw;
+    steps.push({ kind: 'cap', id: 'privacy-cap', label: PRIVACY_CAP[lang], delta });
+    raw += delta;
+    score = Math.max(0, Math.min(100, raw));
+  }
   // A cue's weight is what it added to this score (a cue in a reply that says nothing specific adds nothing).
   for (const c of cues) c.weight = steps.find((st) => st.id === (c.cue === 'question' ? 'own-question' : c.cue))?.delta ?? 0;
   const verdict: Verdict = score >= THRESHOLDS.human ? 'human' : score >= THRESHOLDS.mixed ? 'mixed' : 'scripted';
@@ -232,6 +239,11 @@ export function analyze(input: string, options: AnalyzeOptions = {}): Result {
     .replace('{cues}', String(cues.length));
   return { lang, score, verdict, flags, cues, engagement, explanation: { base: DATA.score.base, steps, raw, features, thresholds: { ...THRESHOLDS }, summary } };
 }
+
+const PRIVACY_CAP: Record<Lang, string> = {
+  en: 'Personal data in public always needs coaching',
+  nl: 'Persoonsgegevens in het openbaar vragen altijd om coaching',
+};
 
 const LATE_CHECKS = new Set(['unacknowledged-distress', 'nothing-specific', 'push-only', 'left-unanswered']);
 

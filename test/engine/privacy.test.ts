@@ -71,6 +71,17 @@ describe('in the engine', () => {
     expect(clean.score - r.score).toBe(30);
   });
 
+  test('however warm the rest, a reply with personal data is held below human', () => {
+    const text = "Hi Priya, I'm so sorry, that's a rotten day and it's on us: the driver marked it delivered by mistake. I've found your parcel at the Leeds depot and booked it for tomorrow 8-10am; he'll ring you on 07700 900461 when he's close. Does that work? ^Dev";
+    const opts = { context: 'My parcel says delivered but it is NOT here. Third time this month!', author: 'Priya Shah' };
+    const r = analyze(text, opts);
+    expect(r.verdict).toBe('mixed');
+    expect(r.score).toBe(64);
+    expect(r.explanation.steps.at(-1)).toMatchObject({ kind: 'cap', id: 'privacy-cap' });
+    expect(r.explanation.steps.reduce((sum, s) => sum + s.delta, 0)).toBe(r.explanation.raw);
+    expect(analyze(text.replace(' on 07700 900461', ''), opts).verdict).toBe('human');
+  });
+
   test('switched off with the category or the rule', () => {
     expect(analyze(warm, { lang: 'en', disabledCategories: ['privacy'] }).flags.some((f) => f.category === 'privacy')).toBe(false);
     expect(analyze(warm, { lang: 'en', disabledRules: ['privacy.phone'] }).flags.some((f) => f.category === 'privacy')).toBe(false);
