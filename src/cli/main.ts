@@ -68,7 +68,7 @@ const CHECK_SPEC: Record<string, OptionSpec> = {
   help: { value: false },
 };
 
-const CATEGORIES = new Set(['scripted', 'process', 'anonymous', 'broadcast', 'evasive', 'formal', 'unempathetic']);
+const CATEGORIES = new Set(['scripted', 'process', 'anonymous', 'broadcast', 'evasive', 'formal', 'unempathetic', 'privacy']);
 
 export async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;

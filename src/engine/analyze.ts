@@ -152,6 +152,7 @@ export function analyze(input: string, options: AnalyzeOptions = {}): Result {
     sentenceCache: null,
     participles,
     engagement: null,
+    personal: null,
   };
   const checkCandidates: Candidate[] = [];
   const late: CompiledRule[] = [];
@@ -220,7 +221,14 @@ export function analyze(input: string, options: AnalyzeOptions = {}): Result {
   for (const f of flags) if (!pack.checkIds.has(f.rule)) phraseCoverage.take(f.start, f.end);
   const cues = findCues(pack, hits, phraseCoverage, ctx);
   const features = measureFeatures(flags, cues, engagement, (id) => pack.checkOf.get(id));
-  const { score, steps, raw } = scoreFrom(features, DATA.score, lang, options.strictness ?? 'normal', pack.lexicon.phrases.base);
+  let { score, steps, raw } = scoreFrom(features, DATA.score, lang, options.strictness ?? 'normal', pack.lexicon.phrases.base);
+  // Personal data in a public reply always needs coaching: however warm the rest, it is not human.
+  if (features.privacy > 0 && score >= THRESHOLDS.human) {
+    const delta = THRESHOLDS.human - 1 - raw;
+    steps.push({ kind: 'cap', id: 'privacy-cap', label: PRIVACY_CAP[lang], delta });
+    raw += delta;
+    score = Math.max(0, Math.min(100, raw));
+  }
   // A cue's weight is what it added to this score (a cue in a reply that says nothing specific adds nothing).
   for (const c of cues) c.weight = steps.find((st) => st.id === (c.cue === 'question' ? 'own-question' : c.cue))?.delta ?? 0;
   const verdict: Verdict = score >= THRESHOLDS.human ? 'human' : score >= THRESHOLDS.mixed ? 'mixed' : 'scripted';
@@ -231,6 +239,11 @@ export function analyze(input: string, options: AnalyzeOptions = {}): Result {
     .replace('{cues}', String(cues.length));
   return { lang, score, verdict, flags, cues, engagement, explanation: { base: DATA.score.base, steps, raw, features, thresholds: { ...THRESHOLDS }, summary } };
 }
+
+const PRIVACY_CAP: Record<Lang, string> = {
+  en: 'Personal data in public always needs coaching',
+  nl: 'Persoonsgegevens in het openbaar vragen altijd om coaching',
+};
 
 const LATE_CHECKS = new Set(['unacknowledged-distress', 'nothing-specific', 'push-only', 'left-unanswered']);
 
@@ -320,6 +333,15 @@ function resolveFlags(text: string, phrase: Candidate[], check: Candidate[], slo
       a.order - b.order,
   );
   const taken: { c: Candidate; span: Span }[] = [];
+  // Personal data is flagged before any phrase: "call me on 06-12345678" is a privacy problem first.
+  for (const c of check) {
+    if (c.rule.category !== 'privacy') continue;
+    const span = c.spans[0]!;
+    if (coverage.free(span.start, span.end)) {
+      coverage.take(span.start, span.end);
+      taken.push({ c, span });
+    }
+  }
   for (const c of phrase) {
     const span = c.spans[0]!;
     if (coverage.free(span.start, span.end)) {
@@ -331,6 +353,7 @@ function resolveFlags(text: string, phrase: Candidate[], check: Candidate[], slo
   // is more severe than every phrase flag on its first span takes that span: a missing acknowledgement
   // (a warning) must not vanish behind a hint.
   for (const c of check) {
+    if (c.rule.category === 'privacy') continue;
     let span = c.spans.find((s) => s.end > s.start && coverage.free(s.start, s.end));
     if (!span && c.spans[0] && c.spans[0].end > c.spans[0].start) {
       const first = c.spans[0];

@@ -10,6 +10,7 @@ import type { AnalyzeOptions, Engagement } from './types.js';
 import { channelPushes } from './engage.js';
 import { engagementJudgements } from './features.js';
 import type { Signoff } from './voice.js';
+import { findPersonalData, type PersonalItem, type PersonalKind } from './privacy.js';
 
 export interface CheckContext {
   text: string;
@@ -35,6 +36,8 @@ export interface CheckContext {
   participles: Span[];
   /** What the reply does with the message; set before the checks that judge it run (analyze.ts LATE_CHECKS). */
   engagement: Engagement | null;
+  /** Personal data in the reply (privacy.ts), found on first use by the personal-* checks. */
+  personal: PersonalItem[] | null;
 }
 
 export interface CheckHit {
@@ -44,6 +47,35 @@ export interface CheckHit {
 }
 
 type Check = (ctx: CheckContext) => CheckHit[];
+
+/** One hit per piece of personal data of a kind; the scan runs once per reply for all kinds. */
+function personal(kind: PersonalKind): Check {
+  return (ctx) => {
+    const found = (ctx.personal ??= findPersonalData(ctx.text));
+    const hits: CheckHit[] = [];
+    for (const it of found) {
+      if (it.kind !== kind) continue;
+      const slots: Record<string, string> = { your: yourWord(ctx) };
+      if (it.word) {
+        slots.tail = it.word;
+        slots.words = it.word;
+      }
+      hits.push({ spans: [{ start: it.start, end: it.end }], slots });
+    }
+    return hits;
+  };
+}
+
+/** "your", or in Dutch "je" or "uw" as the reply addresses the person. */
+function yourWord(ctx: CheckContext): string {
+  if (ctx.pack.lang === 'en') return 'your';
+  let formal = 0, informal = 0;
+  for (const b of ctx.bits) {
+    if (b & W.formal) formal++;
+    else if (b & W.informal) informal++;
+  }
+  return formal > informal ? 'uw' : 'je';
+}
 
 const speaksAsPerson = (ctx: CheckContext) => ctx.firstPerson > 0 || ctx.signoff?.kind === 'person';
 
@@ -362,6 +394,8 @@ const checks: Record<string, Check> = {
     return [{ spans: [first], slots: { detail, withDetail: `${ctx.pack.lexicon.phrases.about} ${detail}: ${lowerStarter(match, ctx)}` } }];
   },
 };
+
+for (const kind of ['phone', 'email', 'iban', 'card', 'postcode', 'address', 'reference'] as const) checks[`personal-${kind}`] = personal(kind);
 
 export const CHECK_NAMES = Object.keys(checks);
 

@@ -13,6 +13,7 @@ export const FEATURE_IDS = [
   'evasive',
   'formal',
   'unempathetic',
+  'privacy',
   'problem',
   'warnings',
   'corporate-we',
@@ -75,7 +76,7 @@ export function engagementJudgements(e: Engagement): { nothingSpecific: boolean;
 }
 
 export function measureFeatures(flags: readonly Flag[], cues: readonly Cue[], e: Engagement, checkOf: (rule: string) => string | undefined): Record<FeatureId, number> {
-  let scripted = 0, process = 0, broadcast = 0, evasive = 0, formal = 0, unempathetic = 0;
+  let scripted = 0, process = 0, broadcast = 0, evasive = 0, formal = 0, unempathetic = 0, privacy = 0;
   let problem = 0, warnings = 0, corporateWe = 0, unsigned = 0;
   for (const flag of flags) {
     const check = checkOf(flag.rule);
@@ -92,6 +93,7 @@ export function measureFeatures(flags: readonly Flag[], cues: readonly Cue[], e:
         case 'evasive': evasive++; break;
         case 'formal': formal++; break;
         case 'unempathetic': unempathetic++; break;
+        case 'privacy': privacy++; break;
         default: corporateWe = 1;
       }
     }
@@ -114,7 +116,7 @@ export function measureFeatures(flags: readonly Flag[], cues: readonly Cue[], e:
   let echo = 0, echoNumber = 0;
   for (const x of e.echoes) if (x.number) echoNumber = 1; else echo++;
   return {
-    scripted, process, broadcast, evasive, formal, unempathetic, problem, warnings,
+    scripted, process, broadcast, evasive, formal, unempathetic, privacy, problem, warnings,
     'corporate-we': corporateWe, unsigned,
     'first-person': firstPerson, signed, 'uses-name': usesName, acknowledges, 'owns-mistake': ownsMistake,
     substance: e.substance.length, echo, 'echo-number': echoNumber,

@@ -11,6 +11,7 @@ export const CATEGORIES = [
   'evasive',
   'formal',
   'unempathetic',
+  'privacy',
 ] as const;
 export type Category = (typeof CATEGORIES)[number];
 

@@ -536,7 +536,7 @@ export const REPORT_CSS = `
 .ht-report { --ht-fg: #111827; --ht-muted: #4b5563; --ht-bg: #fff; --ht-line: #e5e7eb; --ht-track: #f3f4f6;
   --ht-human: #15803d; --ht-mixed: #b45309; --ht-scripted: #b91c1c; --ht-unknown: #6b7280;
   --ht-scripted-cat: #d97706; --ht-process: #7c3aed; --ht-anonymous: #2563eb; --ht-broadcast: #db2777;
-  --ht-evasive: #0d9488; --ht-formal: #4b5563; --ht-unempathetic: #dc2626;
+  --ht-evasive: #0d9488; --ht-formal: #4b5563; --ht-unempathetic: #dc2626; --ht-privacy: #4d7c0f;
   color: var(--ht-fg); background: var(--ht-bg); font: 15px/1.5 system-ui, -apple-system, Segoe UI, Roboto, sans-serif;
   max-width: 1100px; margin: 0 auto; padding: 16px; box-sizing: border-box; }
 .ht-report *, .ht-report *::before, .ht-report *::after { box-sizing: inherit; }
@@ -573,6 +573,7 @@ export const REPORT_CSS = `
 .ht-report .ht-c-evasive { --ht-cat: var(--ht-evasive); }
 .ht-report .ht-c-formal { --ht-cat: var(--ht-formal); }
 .ht-report .ht-c-unempathetic { --ht-cat: var(--ht-unempathetic); }
+.ht-report .ht-c-privacy { --ht-cat: var(--ht-privacy); }
 .ht-report .ht-bar[class*=ht-c-] .ht-bar-fill { fill: var(--ht-cat); }
 .ht-report .ht-scroll { overflow-x: auto; }
 .ht-report .ht-table { border-collapse: collapse; width: 100%; font-size: 14px; }

@@ -9,4 +9,5 @@ export const CATEGORY_COLORS: Readonly<Record<Category, string>> = {
   evasive: '#0d9488',
   formal: '#4b5563',
   unempathetic: '#dc2626',
+  privacy: '#4d7c0f',
 };

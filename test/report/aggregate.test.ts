@@ -85,13 +85,13 @@ describe('totals', () => {
 describe('categories and rules', () => {
   test('replies with a flag in the category and the flags, every category listed, most first', () => {
     const d = build();
-    expect(d.categories).toHaveLength(7);
+    expect(d.categories).toHaveLength(8);
     expect(d.categories.slice(0, 3)).toEqual([
       { category: 'process', replies: 3, flags: 4, share: 0.375 },
       { category: 'scripted', replies: 3, flags: 3, share: 0.375 },
       { category: 'anonymous', replies: 1, flags: 1, share: 0.125 },
     ]);
-    expect(d.categories.slice(3).map((c) => c.replies)).toEqual([0, 0, 0, 0]);
+    expect(d.categories.slice(3).map((c) => c.replies)).toEqual([0, 0, 0, 0, 0]);
   });
 
   test('top rules: replies they fire in, share, a sample and the message in each language', () => {
