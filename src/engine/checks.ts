@@ -55,6 +55,9 @@ function personal(kind: PersonalKind): Check {
     const hits: CheckHit[] = [];
     for (const it of found) {
       if (it.kind !== kind) continue;
+      // An order or case number the person wrote in their own public message is theirs to share:
+      // taking it up shows the reply read the message, and repeating it exposes nothing new.
+      if (kind === 'reference' && ctx.contextFolded && sharedDigits(ctx.text.slice(it.start, it.end), ctx.contextFolded)) continue;
       const slots: Record<string, string> = { your: yourWord(ctx) };
       if (it.word) {
         slots.tail = it.word;
@@ -64,6 +67,12 @@ function personal(kind: PersonalKind): Check {
     }
     return hits;
   };
+}
+
+/** Whether the digits of a reference (at least four in a row) appear in the message answered. */
+function sharedDigits(item: string, contextFolded: string): boolean {
+  const runs = item.match(/\d{4,}/g);
+  return !!runs && runs.every((r) => contextFolded.includes(r));
 }
 
 /** "your", or in Dutch "je" or "uw" as the reply addresses the person. */

@@ -127,3 +127,14 @@ describe('in the engine', () => {
     }
   });
 });
+
+describe('a reference the person wrote themselves', () => {
+  test('is not flagged when the reply takes it up from their public message, and is when it comes from nowhere', async () => {
+    const { analyze } = await import('../../src/engine/index.js');
+    const reply = "Priya, I'm so sorry, a cracked screen on order 48213 is not ok. I've sent a new one; it arrives tomorrow. ^JD";
+    const theirs = analyze(reply, { context: 'my order #48213 arrived with the screen cracked' });
+    expect(theirs.flags.filter((f) => f.category === 'privacy')).toEqual([]);
+    const fromNowhere = analyze(reply, { context: 'my parcel arrived with the screen cracked' });
+    expect(fromNowhere.flags.map((f) => f.rule)).toContain('privacy.reference');
+  });
+});
