@@ -1,6 +1,6 @@
 /** analyze(): the reply in, flags, cues, a score and a verdict out. Synchronous and pure. */
-import { runCheck, sentencesOf, type CheckContext, type CheckHit } from './checks.js';
-import { channelPushes, emptyEngagement, engage, quoteOf } from './engage.js';
+import { pushesOf, runCheck, sentencesOf, type CheckContext, type CheckHit } from './checks.js';
+import { emptyEngagement, engage, quoteOf } from './engage.js';
 import { engagementJudgements, measureFeatures, scoreFrom } from './features.js';
 import { fold } from './fold.js';
 import { detectLanguage } from './lang.js';
@@ -168,7 +168,7 @@ export function analyze(input: string, options: AnalyzeOptions = {}): Result {
   }
 
   // What the reply does with the message: its substance is what no formula covers.
-  for (const spans of channelPushes(body, tokens, bits, pack, () => sentencesOf(ctx))) pushes.push(spans[0]!);
+  for (const spans of pushesOf(ctx)) pushes.push(spans[0]!);
   pushes.sort((a, b) => a.start - b.start);
   const engagement = engage({
     text: body,

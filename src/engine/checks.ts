@@ -36,6 +36,8 @@ export interface CheckContext {
   participles: Span[];
   /** What the reply does with the message; set before the checks that judge it run (analyze.ts LATE_CHECKS). */
   engagement: Engagement | null;
+  /** Channel pushes, computed on first use (see pushesOf). */
+  pushCache?: Span[][];
   /** Personal data in the reply (privacy.ts), found on first use by the personal-* checks. */
   personal: PersonalItem[] | null;
 }
@@ -366,7 +368,7 @@ const checks: Record<string, Check> = {
   'channel-push'(ctx) {
     const lead = ctx.pack.lexicon.phrases.leadIn;
     const leadLower = lead[0]!.toLowerCase() + lead.slice(1);
-    return channelPushes(ctx.text, ctx.tokens, ctx.bits, ctx.pack, () => sentencesOf(ctx)).map((spans) => ({ spans, slots: { lead, leadLower } }));
+    return pushesOf(ctx).map((spans) => ({ spans, slots: { lead, leadLower } }));
   },
 
   /** The person's name is known and the reply never uses it. */
@@ -432,6 +434,11 @@ function substanceSlots(ctx: CheckContext, span: Span): Record<string, string> {
   const detail = ctx.engagement?.detail;
   if (detail) slots.withDetail = `${ctx.pack.lexicon.phrases.about} ${detail}: ${lowerStarter(ctx.text.slice(span.start, span.end), ctx)}`;
   return slots;
+}
+
+/** The reply's channel pushes, found once (the check and the engagement both use them). */
+export function pushesOf(ctx: CheckContext): Span[][] {
+  return (ctx.pushCache ??= channelPushes(ctx.text, ctx.tokens, ctx.bits, ctx.pack, () => sentencesOf(ctx)));
 }
 
 export function sentencesOf(ctx: CheckContext): Span[] {
