@@ -82,6 +82,10 @@ describe('in the engine', () => {
     if (beforeCap >= 65) expect(r.explanation.steps.at(-1)).toMatchObject({ kind: 'cap', id: 'privacy-cap' });
     expect(r.explanation.steps.reduce((sum, s) => sum + s.delta, 0)).toBe(r.explanation.raw);
     expect(analyze(text.replace(' on 07700 900461', ''), opts).verdict).toBe('human');
+    // Relaxed strictness shrinks the penalty; the cap still holds the reply below human.
+    const relaxed = analyze(text, { ...opts, strictness: 'relaxed' });
+    expect(relaxed.score).toBeLessThan(65);
+    expect(relaxed.explanation.steps.at(-1)).toMatchObject({ kind: 'cap', id: 'privacy-cap' });
   });
 
   test('switched off with the category or the rule', () => {
