@@ -21,7 +21,10 @@ export interface CoachProps {
   takeFocus: boolean;
   notice: string | null;
   prePost: { flags: Flag[] } | null;
+  /** The reply box's place, in the coordinates of the document the coach is drawn in. */
   anchor: DOMRect | null;
+  /** That document's window size (the box may be in a frame of it). */
+  viewport: { width: number; height: number };
   onBadge(e: Event): void;
   onClose(e: Event): void;
   onApply(e: Event, flagIndex: number, index: number): void;
@@ -44,6 +47,7 @@ export function statusLabel(t: T, status: CoachStatus, result: Result | null): s
 
 export function Coach(props: CoachProps) {
   const { t, result, anchor, status } = props;
+  const { width: vw, height: vh } = props.viewport;
   if (!anchor || anchor.width === 0) return null;
   const verdict = result?.verdict ?? 'unknown';
   const label = statusLabel(t, status, result);
@@ -52,13 +56,13 @@ export function Coach(props: CoachProps) {
   // Beside the box's bottom-right corner, so it never covers the text; inside the corner when there is no room.
   // The wide "too long" badge sits under the box, its right edge on the box's. A box taller than the
   // window keeps its badge at the bottom of the window, where the person can reach it.
-  const visibleBottom = Math.min(anchor.bottom, window.innerHeight - 4);
+  const visibleBottom = Math.min(anchor.bottom, vh - 4);
   const badgeTop = wide
-    ? Math.max(anchor.top, Math.min(anchor.bottom + 4, window.innerHeight - 30))
+    ? Math.max(anchor.top, Math.min(anchor.bottom + 4, vh - 30))
     : Math.max(4, Math.max(anchor.top, visibleBottom - 26));
-  const outside = anchor.right + 6 + 56 <= window.innerWidth;
+  const outside = anchor.right + 6 + 56 <= vw;
   const place = wide
-    ? { top: `${badgeTop}px`, right: `${Math.max(4, window.innerWidth - anchor.right)}px` }
+    ? { top: `${badgeTop}px`, right: `${Math.max(4, vw - anchor.right)}px` }
     : { top: `${badgeTop}px`, left: `${outside ? anchor.right + 6 : Math.max(4, anchor.right - 56)}px` };
   const color = status === 'failed' ? VERDICT_COLOR.scripted : VERDICT_COLOR[verdict];
   return (
@@ -83,9 +87,9 @@ export function Coach(props: CoachProps) {
 }
 
 /** Where a panel goes: below the box, or above it, or (a box as tall as the window) over its lower part. */
-function place(anchor: DOMRect, width: number): { top: string; left: string; maxHeight: string } {
-  const vw = window.innerWidth;
-  const vh = window.innerHeight;
+function place(anchor: DOMRect, width: number, viewport: { width: number; height: number }): { top: string; left: string; maxHeight: string } {
+  const vw = viewport.width;
+  const vh = viewport.height;
   const left = Math.min(Math.max(8, anchor.right - width), vw - width - 8);
   const top = Math.max(0, anchor.top);
   const bottom = Math.min(vh, anchor.bottom);
@@ -117,7 +121,7 @@ function Panel(props: CoachProps & { result: Result; anchor: DOMRect }) {
     list.push(i);
     groups.set(f.category, list);
   });
-  const pos = place(props.anchor, 360);
+  const pos = place(props.anchor, 360, props.viewport);
   return (
     <div
       ref={ref}
@@ -177,7 +181,7 @@ function StatusPanel(props: CoachProps & { label: string; anchor: DOMRect }) {
     if (props.takeFocus) ref.current?.querySelector<HTMLElement>(status === 'failed' ? 'button.retry' : 'button')?.focus();
   }, [status, props.takeFocus]);
   return (
-    <div ref={ref} class="panel" role="dialog" aria-labelledby="ht-title" style={place(props.anchor, 360)}>
+    <div ref={ref} class="panel" role="dialog" aria-labelledby="ht-title" style={place(props.anchor, 360, props.viewport)}>
       <header>
         <h2 id="ht-title">
           {t('panelTitle')} · {props.label}
@@ -243,7 +247,7 @@ function PrePost(props: CoachProps & { flags: Flag[]; anchor: DOMRect }) {
   useEffect(() => {
     ref.current?.querySelector<HTMLElement>('button.review')?.focus();
   }, []);
-  const pos = place(props.anchor, 360);
+  const pos = place(props.anchor, 360, props.viewport);
   return (
     <div
       ref={ref}

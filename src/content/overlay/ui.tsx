@@ -46,6 +46,61 @@ export function verdictAttribute(state: UiState): string {
   }
 }
 
+/**
+ * Where the coach is drawn for a box: in the box's own document, or, for a box inside frames of the
+ * same origin (an editor's iframe, about:blank and srcdoc frames included), in the outermost document
+ * this script can reach, over the frame, so that the panel is not squeezed into a small frame.
+ * `frames` are the frame elements from the box's document outwards.
+ */
+interface Layer {
+  doc: Document;
+  win: Window;
+  frames: Element[];
+}
+
+function layerFor(box: HTMLElement): Layer {
+  let win = box.ownerDocument.defaultView!;
+  const frames: Element[] = [];
+  for (;;) {
+    let frame: Element | null = null;
+    try {
+      // null when the parent is another origin's (or this is the top frame)
+      frame = win.frameElement;
+    } catch {
+      frame = null;
+    }
+    if (!frame || !frame.ownerDocument.defaultView) break;
+    frames.push(frame);
+    win = frame.ownerDocument.defaultView;
+  }
+  return { doc: win.document, win, frames };
+}
+
+function intersect(r: { left: number; top: number; right: number; bottom: number }, w: number, h: number) {
+  return { left: Math.max(0, r.left), top: Math.max(0, r.top), right: Math.min(w, r.right), bottom: Math.min(h, r.bottom) };
+}
+
+/** The box's visible part, in the layer document's coordinates (each frame clips what it shows). */
+function anchorIn(box: HTMLElement, layer: Layer): DOMRect | null {
+  if (!box.isConnected) return null;
+  const boxWin = box.ownerDocument.defaultView!;
+  let r = { left: 0, top: 0, right: 0, bottom: 0, ...box.getBoundingClientRect().toJSON() } as { left: number; top: number; right: number; bottom: number };
+  if (!layer.frames.length) return box.getBoundingClientRect();
+  let inner: Window = boxWin;
+  for (const frame of layer.frames) {
+    r = intersect(r, inner.innerWidth, inner.innerHeight);
+    const f = frame.getBoundingClientRect();
+    const style = frame.ownerDocument.defaultView!.getComputedStyle(frame);
+    const dx = f.left + frame.clientLeft + (parseFloat(style.paddingLeft) || 0);
+    const dy = f.top + frame.clientTop + (parseFloat(style.paddingTop) || 0);
+    r = { left: r.left + dx, top: r.top + dy, right: r.right + dx, bottom: r.bottom + dy };
+    inner = frame.ownerDocument.defaultView!;
+  }
+  r = intersect(r, layer.win.innerWidth, layer.win.innerHeight);
+  if (r.right <= r.left || r.bottom <= r.top) return null;
+  return new DOMRect(r.left, r.top, r.right - r.left, r.bottom - r.top);
+}
+
 export class CoachUI {
   readonly host: HTMLElement;
   private readonly mount: HTMLDivElement;
@@ -60,13 +115,15 @@ export class CoachUI {
   private prePost: { flags: Flag[] } | null = null;
   private state: UiState = { status: 'pending', result: null };
   private destroyed = false;
+  private readonly layer: Layer;
 
   constructor(
     private readonly box: HTMLElement,
     private readonly t: T,
     private readonly actions: UiActions,
   ) {
-    const doc = box.ownerDocument;
+    this.layer = layerFor(box);
+    const doc = this.layer.doc;
     this.host = doc.createElement('human-tone-coach');
     this.host.style.cssText = 'all: initial; position: fixed; top: 0; left: 0; width: 0; height: 0; z-index: 2147483647;';
     const holder = doc.createElement('div');
@@ -77,14 +134,19 @@ export class CoachUI {
     this.mount = doc.createElement('div');
     root.append(style, this.mount);
     this.host.append(holder);
-    doc.body.append(this.host);
+    // Never inside an editor: TinyMCE's editable is its frame's <body>.
+    if (doc.body && !doc.body.isContentEditable) doc.body.append(this.host);
+    else doc.documentElement.append(this.host);
     const signal = this.abort.signal;
-    const win = doc.defaultView!;
     const reposition = () => this.schedule();
-    win.addEventListener('scroll', reposition, { signal, passive: true, capture: true });
-    win.addEventListener('resize', reposition, { signal, passive: true });
+    const windows = [box.ownerDocument.defaultView!, ...this.layer.frames.map((f) => f.ownerDocument.defaultView!)];
+    for (const win of windows) {
+      win.addEventListener('scroll', reposition, { signal, passive: true, capture: true });
+      win.addEventListener('resize', reposition, { signal, passive: true });
+    }
     this.resize = new ResizeObserver(reposition);
     this.resize.observe(box);
+    for (const frame of this.layer.frames) this.resize.observe(frame);
     // Escape closes the panel (or answers the check with "Review") wherever focus is in the coach.
     // Listened for inside the closed root: events the page dispatches at the host never get here.
     this.mount.addEventListener(
@@ -99,17 +161,19 @@ export class CoachUI {
       },
       { signal },
     );
-    // Close the panel when the person clicks elsewhere on the page.
-    doc.addEventListener(
-      'pointerdown',
-      (e) => {
-        if (e.isTrusted && this.panelOpen && !e.composedPath().includes(this.host)) {
-          this.panelOpen = false;
-          this.draw();
-        }
-      },
-      { signal, capture: true },
-    );
+    // Close the panel when the person clicks elsewhere on the page (or in the box's frame).
+    for (const d of new Set([doc, box.ownerDocument])) {
+      d.addEventListener(
+        'pointerdown',
+        (e) => {
+          if (e.isTrusted && this.panelOpen && !e.composedPath().includes(this.host)) {
+            this.panelOpen = false;
+            this.draw();
+          }
+        },
+        { signal, capture: true },
+      );
+    }
     this.draw();
   }
 
@@ -151,7 +215,7 @@ export class CoachUI {
 
   private schedule(): void {
     if (this.frame || this.destroyed) return;
-    this.frame = requestAnimationFrame(() => {
+    this.frame = this.layer.win.requestAnimationFrame(() => {
       this.frame = 0;
       this.draw();
     });
@@ -192,7 +256,7 @@ export class CoachUI {
 
   private draw(): void {
     if (this.destroyed) return;
-    const anchor = this.box.isConnected ? this.box.getBoundingClientRect() : null;
+    const anchor = anchorIn(this.box, this.layer);
     render(
       <Coach
         t={this.t}
@@ -204,6 +268,7 @@ export class CoachUI {
         notice={this.notice}
         prePost={this.prePost}
         anchor={anchor}
+        viewport={{ width: this.layer.win.innerWidth, height: this.layer.win.innerHeight }}
         {...this.handlers}
       />,
       this.mount,
@@ -215,7 +280,7 @@ export class CoachUI {
     this.destroyed = true;
     this.abort.abort();
     this.resize.disconnect();
-    cancelAnimationFrame(this.frame);
+    this.layer.win.cancelAnimationFrame(this.frame);
     render(null, this.mount);
     this.host.remove();
   }

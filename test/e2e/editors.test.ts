@@ -1,0 +1,195 @@
+/**
+ * The editors webcare consoles build on, in real Chromium with the real libraries from npm: Slate
+ * (slate-react + slate-history), TinyMCE in its default iframe mode (a srcdoc frame) and CKEditor 5
+ * in a same-origin frame. The pages are served at a made-up console address, a site that is not
+ * supported out of the box: the person turns it on, and the service worker registers the content
+ * script there (in every frame).
+ *
+ * The permission for that one origin is what the popup asks the person for when they turn a site on;
+ * a headless browser cannot answer that prompt, so the test's copy of the extension lists the console
+ * origin in its host permissions (as if granted) and turns the site on in the settings. Everything
+ * after that is the path a granted site takes.
+ */
+import { execFileSync } from 'node:child_process';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Frame, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { analyze, applySuggestion } from '../../src/engine/index.js';
+import { CONSOLE_ORIGIN, FIXTURE_URLS, fixtureText, startBrowser, waitForFixture, type FixtureBrowser } from './fixtures/harness.js';
+import { coach } from './coach-driver.js';
+import { typeSlowly, waitForAnalysis, waitForVerdict } from './helpers.js';
+
+const root = new URL('../../', import.meta.url).pathname;
+const dist = join(root, 'dist');
+
+const SCRIPTED = 'We apologize for any inconvenience. Please DM us your account number so we can look into this further.';
+
+let b: FixtureBrowser;
+let extDir: string;
+
+beforeAll(async () => {
+  if (!existsSync(join(dist, 'manifest.json'))) execFileSync('npm', ['run', 'build:ext'], { cwd: root, stdio: 'ignore' });
+  extDir = mkdtempSync(join(tmpdir(), 'human-tone-console-ext-'));
+  cpSync(dist, extDir, { recursive: true });
+  const manifestPath = join(extDir, 'manifest.json');
+  const manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as { host_permissions: string[] };
+  manifest.host_permissions.push(`${CONSOLE_ORIGIN}/*`);
+  writeFileSync(manifestPath, JSON.stringify(manifest));
+  b = await startBrowser({ extensionPath: extDir });
+  // Turn the console on, as the popup does after the person granted it.
+  await b.serviceWorker!.evaluate(async (origin) => {
+    const { settings } = (await chrome.storage.local.get('settings')) as { settings?: Record<string, unknown> };
+    await chrome.storage.local.set({ settings: { ...(settings ?? {}), extraOrigins: [origin] } });
+  }, CONSOLE_ORIGIN);
+}, 60_000);
+
+test('turning the console on registers the content script for its frames too (about:blank and srcdoc included)', async () => {
+  await expect
+    .poll(() => b.serviceWorker!.evaluate(async () => (await chrome.scripting.getRegisteredContentScripts()).map((s) => ({ matches: s.matches, allFrames: s.allFrames, fallback: s.matchOriginAsFallback }))))
+    .toEqual([{ matches: [`${CONSOLE_ORIGIN}/*`], allFrames: true, fallback: true }]);
+});
+
+afterAll(async () => {
+  await b?.close();
+  if (extDir) rmSync(extDir, { recursive: true, force: true });
+});
+
+interface Editor {
+  page: Page;
+  /** The frame the editable is in (the page's main frame for Slate). */
+  frame: Frame;
+  editable: string;
+}
+
+async function open(url: string, which: 'slate' | 'tinymce' | 'ckeditor'): Promise<Editor> {
+  const page = await b.context.newPage();
+  await page.goto(url);
+  await waitForFixture(page, which);
+  await page.waitForSelector('human-tone-coach', { state: 'attached' });
+  const frame =
+    which === 'slate' ? page.mainFrame() : which === 'tinymce' ? page.frames().find((f) => f.url() === 'about:srcdoc')! : page.frames().find((f) => f.url().endsWith('/ckeditor-frame.html'))!;
+  expect(frame).toBeTruthy();
+  const editable = which === 'slate' ? '[data-slate-editor="true"]' : which === 'tinymce' ? 'body#tinymce' : '.ck-editor__editable[contenteditable="true"]';
+  return { page, frame, editable };
+}
+
+/** [highlight name, underlined text] of the coach's highlights in one frame's document. */
+function highlightsIn(frame: Frame): Promise<string[][]> {
+  return frame.evaluate(() => {
+    const out: string[][] = [];
+    for (const [name, h] of CSS.highlights as unknown as Map<string, Highlight>) {
+      if (!name.startsWith('human-tone-') || name === 'human-tone-problem') continue;
+      for (const r of h as unknown as Set<Range>) out.push([name, r.toString()]);
+    }
+    return out.sort();
+  });
+}
+
+/** What the editable shows (its rendered text), without the zero-width characters editors draw. */
+function shown(e: Editor): Promise<string> {
+  return e.frame.$eval(e.editable, (el) => (el as HTMLElement).innerText.replace(/[\uFEFF\u2060]/g, '').trim());
+}
+
+/** Coach hosts in each frame's document, top first. */
+async function hostsPerFrame(page: Page): Promise<number[]> {
+  const counts: number[] = [];
+  for (const f of page.frames()) counts.push(await f.evaluate(() => document.querySelectorAll('human-tone-coach').length));
+  return counts;
+}
+
+/**
+ * The checks every editor gets: coached and underlined exactly as the engine says, a suggestion
+ * applied through the editor so that its model holds what is shown, one undo brings the text back,
+ * and nothing else changes.
+ */
+async function coachApplyUndo(e: Editor, serialised: () => Promise<string>): Promise<void> {
+  const { page, frame } = e;
+  const expected = analyze(SCRIPTED);
+  expect(expected.verdict).not.toBe('human');
+  await frame.click(e.editable);
+  await typeSlowly(page, SCRIPTED);
+  await waitForVerdict(page, (s) => s.verdict === expected.verdict && s.score === String(expected.score));
+  expect(await fixtureText(page)).toBe(SCRIPTED);
+  expect(await highlightsIn(frame)).toEqual(expected.flags.map((f) => [`human-tone-${f.category}`, f.text]).sort());
+
+  const flag = expected.flags.find((f) => f.category === 'scripted' && f.suggestions[0]?.trim())!;
+  expect(flag).toBeTruthy();
+  await coach(page).getByRole('button', { name: /Human Tone/ }).click();
+  const dialog = coach(page).getByRole('dialog');
+  await expect.poll(() => dialog.isVisible()).toBe(true);
+  // The panel is drawn over the frame, in the page, and fits in the window.
+  await dialog.getByRole('button', { name: `Use: ${flag.suggestions[0]}` }).click();
+  const after = applySuggestion(SCRIPTED, flag, 0);
+  await expect.poll(() => fixtureText(page)).toBe(after);
+  // The editor's model holds what is shown, and nothing of the coach's is in what it would post.
+  await expect.poll(() => shown(e)).toBe(after);
+  const data = await serialised();
+  expect(data).not.toMatch(/human-tone/i);
+
+  // The coach analyses the new text and changes nothing by itself.
+  await waitForVerdict(page, (s) => s.verdict === analyze(after).verdict && s.score === String(analyze(after).score));
+  expect(await fixtureText(page)).toBe(after);
+
+  // One undo restores the original.
+  await frame.click(e.editable);
+  await page.keyboard.press('Control+z');
+  await expect.poll(() => fixtureText(page)).toBe(SCRIPTED);
+  await expect.poll(() => shown(e)).toBe(SCRIPTED);
+  await waitForVerdict(page, (s) => s.verdict === expected.verdict && s.score === String(expected.score));
+  expect(await fixtureText(page)).toBe(SCRIPTED);
+}
+
+describe('Slate (slate-react, slate-history)', () => {
+  test('coached and underlined; a suggestion applies through Slate (editor.children matches the screen); one undo restores it; typing goes on where it should', async () => {
+    const e = await open(FIXTURE_URLS.consoleSlate, 'slate');
+    await coachApplyUndo(e, () => e.page.evaluate(() => window.__fixture!.getData!()));
+    // The next keys land where the person puts the caret, in Slate's model too.
+    await e.frame.click(e.editable);
+    await e.page.keyboard.press('Control+End');
+    await typeSlowly(e.page, ' Thanks');
+    await expect.poll(() => fixtureText(e.page)).toBe(`${SCRIPTED} Thanks`);
+    await expect.poll(() => shown(e)).toBe(`${SCRIPTED} Thanks`);
+    await e.page.close();
+  });
+});
+
+describe('TinyMCE (iframe mode)', () => {
+  test('the editor in its srcdoc frame is coached, not the textarea it replaced; the badge and panel are over the frame', async () => {
+    const e = await open(FIXTURE_URLS.consoleTinymce, 'tinymce');
+    await e.frame.click(e.editable);
+    await typeSlowly(e.page, 'Thank you for reaching out.');
+    await waitForAnalysis(e.page);
+    // One coach, drawn in the page (not inside the editor's frame, where it would be in the content).
+    expect(await hostsPerFrame(e.page)).toEqual([1, 0]);
+    const frameBox = (await e.page.locator('iframe.tox-edit-area__iframe').boundingBox())!;
+    const badge = (await coach(e.page).getByRole('button', { name: /Human Tone/ }).center())!;
+    expect(badge.y).toBeGreaterThanOrEqual(frameBox.y);
+    expect(badge.y).toBeLessThanOrEqual(frameBox.y + frameBox.height + 4);
+    expect(badge.x).toBeGreaterThanOrEqual(frameBox.x);
+    expect(await e.page.evaluate(() => window.__fixture!.getData!())).not.toMatch(/human-tone/i);
+    await e.page.close();
+  });
+
+  test('a suggestion applies through TinyMCE (getContent() matches the screen), and one undo restores it', async () => {
+    const e = await open(FIXTURE_URLS.consoleTinymce, 'tinymce');
+    await coachApplyUndo(e, () => e.page.evaluate(() => window.__fixture!.getData!()));
+    await e.page.close();
+  });
+});
+
+describe('CKEditor 5 (in a same-origin frame)', () => {
+  test('coached and underlined in its frame; a suggestion applies through CKEditor (getData() matches the screen), and one undo restores it', async () => {
+    const e = await open(FIXTURE_URLS.consoleCkeditor, 'ckeditor');
+    await coachApplyUndo(e, () => e.page.evaluate(() => window.__fixture!.getData!()));
+    expect(await hostsPerFrame(e.page)).toEqual([1, 0]);
+    await e.page.close();
+  });
+});
+
+describe('promises', () => {
+  test('no request left the browser during any of these tests', () => {
+    b.assertNoUnroutedRequests();
+  });
+});
