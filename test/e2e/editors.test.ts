@@ -188,6 +188,75 @@ describe('CKEditor 5 (in a same-origin frame)', () => {
   });
 });
 
+const CUSTOMER = 'I returned the blender three weeks ago and I still have not seen the refund for order 66120. Nobody replies to my emails.';
+
+function contextAttribute(page: Page): Promise<string | null> {
+  return page.evaluate(() => document.querySelector('human-tone-coach')?.getAttribute('data-human-tone-context') ?? null);
+}
+
+describe('the message being answered, set by hand', () => {
+  test('pasted in the panel it is used like a message the site gave, shown by its first words, and cleared again; nothing is stored and the page hears no keys', async () => {
+    const e = await open(FIXTURE_URLS.consoleSlate, 'slate');
+    const { page } = e;
+    // The page listens for keys, as sites with keyboard shortcuts do.
+    await page.evaluate(() => {
+      (window as Window & { __keys?: string[] }).__keys = [];
+      document.addEventListener('keydown', (ev) => (window as Window & { __keys?: string[] }).__keys!.push(ev.key));
+    });
+    const reply = 'The refund is on its way.';
+    await e.frame.click(e.editable);
+    await typeSlowly(page, reply);
+    const alone = analyze(reply);
+    await waitForVerdict(page, (s) => s.score === String(alone.score));
+    // A console the coach has no adapter for: it does not know what the reply answers.
+    expect(await contextAttribute(page)).toBe('none');
+
+    await coach(page).getByRole('button', { name: /Human Tone/ }).click();
+    const dialog = coach(page).getByRole('dialog');
+    await expect.poll(() => dialog.isVisible()).toBe(true);
+    const field = dialog.getByRole('region', { name: 'Message you are answering' });
+    await field.getByRole('button', { name: 'Add the message' }).click();
+    await page.evaluate(() => ((window as Window & { __keys?: string[] }).__keys!.length = 0));
+    await page.keyboard.type(CUSTOMER);
+    expect(await page.evaluate(() => (window as Window & { __keys?: string[] }).__keys)).toEqual([]);
+    await field.getByRole('button', { name: 'Use this message' }).click();
+
+    // The engine gets it as the message answered: the same result as when a site adapter finds it.
+    const answered = analyze(reply, { context: CUSTOMER });
+    expect(answered.score).not.toBe(alone.score);
+    await waitForVerdict(page, (s) => s.verdict === answered.verdict && s.score === String(answered.score));
+    expect(await contextAttribute(page)).toBe('picked');
+    // Shown by its first words, with edit and clear; the reply itself is untouched.
+    await expect.poll(() => field.getByRole('button', { name: 'Edit' }).count()).toBe(1);
+    expect(await field.getByRole('button', { name: 'Clear' }).count()).toBe(1);
+    expect(await fixtureText(page)).toBe(reply);
+    // Nothing of it is stored.
+    const stored = await b.serviceWorker!.evaluate(() => chrome.storage.local.get(null));
+    expect(JSON.stringify(stored)).not.toContain('blender');
+
+    await field.getByRole('button', { name: 'Clear' }).click();
+    await waitForVerdict(page, (s) => s.score === String(alone.score));
+    expect(await contextAttribute(page)).toBe('none');
+    expect(await fixtureText(page)).toBe(reply);
+    await page.close();
+  });
+
+  test('a page script cannot set it: the host attribute stays "none" and the result is unchanged', async () => {
+    const e = await open(FIXTURE_URLS.consoleSlate, 'slate');
+    const { page } = e;
+    const reply = 'The refund is on its way.';
+    await e.frame.click(e.editable);
+    await typeSlowly(page, reply);
+    await waitForVerdict(page, (s) => s.score === String(analyze(reply).score));
+    await coach(page).getByRole('button', { name: /Human Tone/ }).click();
+    const field = coach(page).getByRole('dialog').getByRole('region', { name: 'Message you are answering' });
+    await field.getByRole('button', { name: 'Add the message' }).scriptClick();
+    expect(await field.getByRole('button', { name: 'Use this message' }).count()).toBe(0);
+    expect(await contextAttribute(page)).toBe('none');
+    await page.close();
+  });
+});
+
 describe('promises', () => {
   test('no request left the browser during any of these tests', () => {
     b.assertNoUnroutedRequests();

@@ -73,7 +73,7 @@ describe('the page cannot drive the coach', () => {
       };
     });
     expect(seen.roots).toEqual([null, null]);
-    expect(seen.attributes).toEqual(['data-human-tone-score', 'data-human-tone-verdict', 'style']);
+    expect(seen.attributes).toEqual(['data-human-tone-context', 'data-human-tone-score', 'data-human-tone-verdict', 'style']);
     expect(seen.light).toEqual(['human-tone-coach', 'div']);
     expect(seen.text).toBe('');
     await page.close();

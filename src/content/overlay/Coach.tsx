@@ -1,11 +1,18 @@
 /** The coach at a reply box: a badge with the score, a panel with the flags, the pre-post check. */
 import { Fragment } from 'preact';
-import { useEffect, useRef } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { CATEGORIES, type Category, type Flag, type Result } from '../../engine/types.js';
 import type { T } from '../../shared/i18n.js';
 
 /** Where a box's coaching stands: nothing written, reading, a result, failed (with a retry), or too long to coach. */
 export type CoachStatus = 'empty' | 'pending' | 'ready' | 'failed' | 'tooLong';
+
+/** The message a reply answers: found by the site adapter, picked (set) by the person, or not known. */
+export interface AnsweringState {
+  source: 'found' | 'picked' | 'none';
+  text: string;
+  author?: string;
+}
 
 /**
  * Every handler gets the DOM event first: the caller (CoachUI) acts only when the browser made it
@@ -21,6 +28,7 @@ export interface CoachProps {
   takeFocus: boolean;
   notice: string | null;
   prePost: { flags: Flag[] } | null;
+  answering: AnsweringState;
   /** The reply box's place, in the coordinates of the document the coach is drawn in. */
   anchor: DOMRect | null;
   /** That document's window size (the box may be in a frame of it). */
@@ -33,6 +41,8 @@ export interface CoachProps {
   onRetry(e: Event): void;
   onReview(e: Event): void;
   onPostAnyway(e: Event): void;
+  /** Set (a text) or clear (null) the message answered. */
+  onAnswering(e: Event, text: string | null): void;
 }
 
 const VERDICT_COLOR = { human: '#15803d', mixed: '#b45309', scripted: '#b91c1c', unknown: '#6b7280' } as const;
@@ -143,6 +153,7 @@ function Panel(props: CoachProps & { result: Result; anchor: DOMRect }) {
           {props.notice}
         </p>
       )}
+      <Answering {...props} />
       {result.flags.length === 0 && <p class="empty">{t('noFlags')}</p>}
       {result.engagement?.pointers.length > 0 && (
         <section class="left-out" aria-label={t('leftOut')}>
@@ -201,7 +212,87 @@ function StatusPanel(props: CoachProps & { label: string; anchor: DOMRect }) {
         </Fragment>
       )}
       {status === 'tooLong' && <p role="status">{t('tooLongDetail')}</p>}
+      <Answering {...props} />
     </div>
+  );
+}
+
+/** The first words of a message, for a one-line summary. */
+export function firstWords(text: string, words = 12): string {
+  const all = text.split(/\s+/).filter(Boolean);
+  return all.length <= words ? all.join(' ') : `${all.slice(0, words).join(' ')}…`;
+}
+
+/**
+ * "Message you are answering": what the coach reads the reply against, shown as its first words with
+ * where it came from; the person can paste or edit it (overriding what the page gave) and clear it.
+ * Opening the editor and cancelling change nothing; using and clearing act only on trusted input.
+ */
+function Answering(props: CoachProps) {
+  const { t, answering } = props;
+  const [editing, setEditing] = useState(false);
+  const field = useRef<HTMLTextAreaElement>(null);
+  useEffect(() => {
+    if (editing) field.current?.focus();
+  }, [editing]);
+  const edit = (e: Event) => e.isTrusted && setEditing(true);
+  const cancel = (e: Event) => e.isTrusted && setEditing(false);
+  const save = (e: Event) => {
+    if (!e.isTrusted) return;
+    setEditing(false);
+    props.onAnswering(e, field.current?.value ?? '');
+  };
+  const clear = (e: Event) => props.onAnswering(e, null);
+  const source = answering.source === 'found' ? t('answeringFound') : answering.source === 'picked' ? t('answeringPicked') : '';
+  return (
+    <section class="answering" aria-label={t('answering')}>
+      <h3>
+        {t('answering')}
+        {source && <span class="source"> · {source}</span>}
+      </h3>
+      {editing ? (
+        <Fragment>
+          {/* Keys typed here stay in the coach: the site's own shortcuts must not fire while the person writes. */}
+          <textarea
+            ref={field}
+            rows={4}
+            aria-label={t('answering')}
+            maxLength={5000}
+            defaultValue={answering.text}
+            onKeyDown={(e) => {
+              e.stopPropagation();
+              if (e.key === 'Escape') cancel(e);
+              else if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) save(e);
+            }}
+            onKeyUp={(e) => e.stopPropagation()}
+            onKeyPress={(e) => e.stopPropagation()}
+          />
+          <div class="row">
+            <button type="button" class="primary" onClick={save}>
+              {t('answeringSave')}
+            </button>
+            <button type="button" class="link" onClick={cancel}>
+              {t('answeringCancel')}
+            </button>
+          </div>
+        </Fragment>
+      ) : (
+        <Fragment>
+          {/* Drawn from an attribute, as the suggestions are: a message the person pasted is no text node the page could find. */}
+          {answering.text ? <p class="quote answered" data-text={`“${firstWords(answering.text)}”`} /> : <p class="empty">{t('answeringNone')}</p>}
+          <div class="actions">
+            <button type="button" class="link" onClick={edit}>
+              {answering.text ? t('answeringEdit') : t('answeringAdd')}
+            </button>
+            {answering.source === 'picked' && (
+              <button type="button" class="link" onClick={clear}>
+                {t('answeringClear')}
+              </button>
+            )}
+          </div>
+        </Fragment>
+      )}
+    </section>
   );
 }
 

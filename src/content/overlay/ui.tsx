@@ -16,7 +16,7 @@
 import { render } from 'preact';
 import type { Flag, Result } from '../../engine/types.js';
 import type { T } from '../../shared/i18n.js';
-import { Coach, type CoachStatus } from './Coach.js';
+import { Coach, type AnsweringState, type CoachStatus } from './Coach.js';
 import { OVERLAY_CSS } from './styles.js';
 
 export interface UiActions {
@@ -26,12 +26,16 @@ export interface UiActions {
   retry(): void;
   review(): void;
   postAnyway(): void;
+  /** The person set the message they are answering (null or empty: clear it). */
+  setAnswering(text: string | null): void;
 }
 
 export interface UiState {
   status: CoachStatus;
   /** The result for exactly the text the box holds; null unless status is 'ready'. */
   result: Result | null;
+  /** The message the reply answers, and where it came from. */
+  answering?: AnsweringState;
 }
 
 /** Public verdict values of the host's data-human-tone-verdict (see SECURITY.md and the README). */
@@ -113,7 +117,7 @@ export class CoachUI {
   private takeFocus = true;
   private notice: string | null = null;
   private prePost: { flags: Flag[] } | null = null;
-  private state: UiState = { status: 'pending', result: null };
+  private state: UiState = { status: 'pending', result: null, answering: { source: 'none', text: '' } };
   private destroyed = false;
   private readonly layer: Layer;
 
@@ -183,6 +187,8 @@ export class CoachUI {
     const r = state.status === 'ready' ? state.result : null;
     this.host.setAttribute('data-human-tone-verdict', verdictAttribute(state));
     this.host.setAttribute('data-human-tone-score', r ? String(r.score) : '');
+    // Public: whether the coach knows the message answered (found by the site adapter, picked by the person), not the message.
+    this.host.setAttribute('data-human-tone-context', state.answering?.source ?? 'none');
     if (this.focusFlag !== null && (!r || this.focusFlag >= r.flags.length)) this.focusFlag = null;
     this.draw();
   }
@@ -252,6 +258,7 @@ export class CoachUI {
     onRetry: this.trusted(() => this.actions.retry()),
     onReview: this.trusted(() => this.actions.review()),
     onPostAnyway: this.trusted(() => this.actions.postAnyway()),
+    onAnswering: this.trusted((text: string | null) => this.actions.setAnswering(text)),
   };
 
   private draw(): void {
@@ -266,6 +273,7 @@ export class CoachUI {
         focusFlag={this.focusFlag}
         takeFocus={this.takeFocus}
         notice={this.notice}
+        answering={this.state.answering ?? { source: 'none', text: '' }}
         prePost={this.prePost}
         anchor={anchor}
         viewport={{ width: this.layer.win.innerWidth, height: this.layer.win.innerHeight }}
