@@ -101,7 +101,7 @@ export class PageCoach implements SessionHost {
     // The extension may go away (update, reload, removal) while the page stays open.
     this.lifeline = keepLifeline(signal, () => this.stop());
     watchSettings(signal, (next) => this.applySettings(next));
-    answerPopup(signal, () => this.status());
+    answerPopup(signal, (request) => (request.type === 'answering' ? this.answering(request.text) : this.statusAnswer()));
     this.observer = new MutationObserver((records) =>
       timed('keystroke', () => {
         // Typing inside a coached box is the session's business, not a reason to rescan the page.
@@ -232,6 +232,31 @@ export class PageCoach implements SessionHost {
     }
     for (const session of this.boxes.values()) session.invalidate();
     this.scan();
+  }
+
+  /**
+   * The popup's question goes to every frame of the tab and the first answer counts: a frame holding
+   * the box typed in last answers at once; a frame with no box says nothing (the top frame answers, a
+   * moment later, when no other frame did: the popup then shows what it can).
+   */
+  private statusAnswer(): Promise<BoxStatus> | BoxStatus | undefined {
+    const status = this.status();
+    if (status.active) return status;
+    if (this.doc.defaultView !== this.doc.defaultView?.top) return status.boxes ? new Promise((r) => setTimeout(() => r(status), 50)) : undefined;
+    return new Promise((r) => setTimeout(() => r(status), 100));
+  }
+
+  /**
+   * "Human Tone: I'm answering this" (context menu or keyboard command, from the worker): the selected
+   * text becomes the message the reply box answers, the box typed in last (or the only one in this
+   * frame). A frame with no such box does not answer.
+   */
+  private answering(text: string): { applied: boolean } | undefined {
+    const session = this.active ?? (this.boxes.size === 1 ? [...this.boxes.values()][0]! : null);
+    if (!session || this.stopped) return undefined;
+    session.setAnswering(text);
+    session.ui.openPanel(null, false);
+    return { applied: true };
   }
 
   status(): BoxStatus {

@@ -257,6 +257,36 @@ describe('the message being answered, set by hand', () => {
   });
 });
 
+describe("Human Tone: I'm answering this (menu on a selection, keyboard command)", () => {
+  test('the command is registered with its shortcut and description', async () => {
+    const commands = await b.serviceWorker!.evaluate(() => chrome.commands.getAll());
+    expect(commands).toContainEqual(expect.objectContaining({ name: 'answering-selection', shortcut: 'Alt+Shift+H', description: 'Use the selected text as the message you are answering' }));
+  });
+
+  test('the selected message reaches the reply box in the editor frame, which is coached against it', async () => {
+    const e = await open(FIXTURE_URLS.consoleTinymce, 'tinymce');
+    const { page } = e;
+    const reply = 'The refund is on its way.';
+    await e.frame.click(e.editable);
+    await typeSlowly(page, reply);
+    await waitForVerdict(page, (s) => s.score === String(analyze(reply).score));
+    // What the worker sends when the person chooses the menu item on the customer's message
+    // (the wiring from menu and command to this message: test/extension/answering.test.ts).
+    const applied = await b.serviceWorker!.evaluate(async ({ url, text }) => {
+      const [tab] = await chrome.tabs.query({ url });
+      return chrome.tabs.sendMessage(tab!.id!, { type: 'answering', text });
+    }, { url: FIXTURE_URLS.consoleTinymce, text: CUSTOMER });
+    expect(applied).toEqual({ applied: true });
+    const answered = analyze(reply, { context: CUSTOMER });
+    await waitForVerdict(page, (s) => s.verdict === answered.verdict && s.score === String(answered.score));
+    expect(await contextAttribute(page)).toBe('picked');
+    // The panel opens to show it, without taking the caret from the editor.
+    await expect.poll(() => coach(page).getByRole('dialog').getByRole('region', { name: 'Message you are answering' }).getByRole('button', { name: 'Clear' }).count()).toBe(1);
+    expect(await fixtureText(page)).toBe(reply);
+    await page.close();
+  });
+});
+
 describe('promises', () => {
   test('no request left the browser during any of these tests', () => {
     b.assertNoUnroutedRequests();

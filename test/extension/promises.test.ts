@@ -88,7 +88,8 @@ describe('built extension', () => {
     expect(manifest.host_permissions).toEqual(SUPPORTED_MATCHES);
     expect(manifest.content_scripts[0].matches).toEqual(SUPPORTED_MATCHES);
     expect(manifest.optional_host_permissions).toEqual(['https://*/*', 'http://*/*']);
-    expect(manifest.permissions.sort()).toEqual(['activeTab', 'scripting', 'storage']);
+    // contextMenus: "Human Tone: I'm answering this" on a selection (SECURITY.md, Permissions).
+    expect(manifest.permissions.sort()).toEqual(['activeTab', 'contextMenus', 'scripting', 'storage']);
     expect(manifest.content_security_policy).toBeUndefined();
     expect(manifest.externally_connectable).toBeUndefined();
     expect(manifest.web_accessible_resources ?? []).toEqual([]);
