@@ -6,7 +6,8 @@
 import { MAX_CONTEXT } from '../shared/messages.js';
 import type { Settings } from '../shared/settings.js';
 import { askTab } from '../platform/messaging.js';
-import { onAnsweringCommand, onAnsweringMenu, selectedText, showAnsweringMenu } from '../platform/menus.js';
+import { onAnsweringCommand, onAnsweringMenu, onCheckMenu, selectedText, showCheckPanel, showMenus } from '../platform/menus.js';
+import { checkPayload } from './handler.js';
 import { contentScriptMatches } from '../platform/scripting.js';
 
 /** Sends the selection to the tab's coach; true when a reply box took it. */
@@ -24,10 +25,19 @@ export function menuPatterns(settings: Settings): string[] {
 }
 
 export function updateAnsweringMenu(settings: Settings): Promise<void> {
-  return showAnsweringMenu(menuPatterns(settings));
+  return showMenus(menuPatterns(settings));
 }
 
-export function listenForAnswering(): void {
+/** Logged, never thrown: a page the browser does not let the extension script (a store page, say). */
+const warn = (e: unknown) => console.warn('Human Tone: could not check the selection:', e instanceof Error ? e.message : e);
+
+export function listenForAnswering(settings: () => Promise<Settings>): void {
   onAnsweringMenu((tabId, text) => void answerWith(tabId, text));
   onAnsweringCommand((tabId) => void selectedText(tabId).then((text) => answerWith(tabId, text)));
+  // "Check the tone of this text", on any page: the engine runs here, the panel in the page.
+  onCheckMenu((tabId, frameId, text) => {
+    settings()
+      .then((s) => showCheckPanel(tabId, frameId, checkPayload(text, s)))
+      .catch(warn);
+  });
 }

@@ -31,7 +31,7 @@ watchSettings(forever, (next) => {
   syncExtraSites(next).catch(logged('registering the turned-on sites'));
   updateAnsweringMenu(next).catch(logged('updating the menu'));
 });
-listenForAnswering();
+listenForAnswering(settings);
 
 onInstalled(() => {
   settings()

@@ -1,23 +1,57 @@
 /**
- * "Human Tone: I'm answering this": a context-menu item on selected text and a keyboard command,
- * both handled in the worker. The menu shows only on pages the content script runs on.
+ * The context-menu items on selected text, handled in the worker: "Human Tone: I'm answering this"
+ * (with a keyboard command too), only on pages the content script runs on, and "Check the tone of
+ * this text", on any web page.
  */
 import { ext } from './browser.js';
+import { contentScriptFiles } from './scripting.js';
 
 export const ANSWERING_MENU = 'human-tone-answering';
+export const CHECK_MENU = 'human-tone-check';
 /** The command's name in manifest.json's `commands`. */
 export const ANSWERING_COMMAND = 'answering-selection';
 
-/** (Re)creates the menu item for these pages (match patterns); never throws. */
-export async function showAnsweringMenu(documentUrlPatterns: string[]): Promise<void> {
-  if (!ext.contextMenus) return;
-  await ext.contextMenus.removeAll().catch(() => undefined);
-  if (!documentUrlPatterns.length) return;
-  await new Promise<void>((resolve) => {
-    ext.contextMenus.create({ id: ANSWERING_MENU, title: ext.i18n.getMessage('menuAnswering') || "Human Tone: I'm answering this", contexts: ['selection'], documentUrlPatterns }, () => {
+function create(props: Parameters<typeof ext.contextMenus.create>[0]): Promise<void> {
+  return new Promise<void>((resolve) => {
+    ext.contextMenus.create(props, () => {
       void ext.runtime.lastError;
       resolve();
     });
+  });
+}
+
+/**
+ * (Re)creates the menu items: "I'm answering this" for these pages (match patterns; none: not shown),
+ * "Check the tone of this text" on every web page. Never throws.
+ */
+export async function showMenus(answeringPatterns: string[]): Promise<void> {
+  if (!ext.contextMenus) return;
+  await ext.contextMenus.removeAll().catch(() => undefined);
+  if (answeringPatterns.length) {
+    await create({ id: ANSWERING_MENU, title: ext.i18n.getMessage('menuAnswering') || "Human Tone: I'm answering this", contexts: ['selection'], documentUrlPatterns: answeringPatterns });
+  }
+  await create({ id: CHECK_MENU, title: ext.i18n.getMessage('menuCheck') || 'Check the tone of this text', contexts: ['selection'], documentUrlPatterns: ['https://*/*', 'http://*/*'] });
+}
+
+/** The person chose "Check the tone of this text": `handle(tabId, frameId, text)`. */
+export function onCheckMenu(handle: (tabId: number, frameId: number, text: string) => void): void {
+  ext.contextMenus?.onClicked.addListener((info, tab) => {
+    if (info.menuItemId !== CHECK_MENU || tab?.id === undefined || tab.id < 0 || !info.selectionText) return;
+    handle(tab.id, info.frameId ?? 0, info.selectionText);
+  });
+}
+
+/**
+ * Shows the check panel in one frame: starts the content script there (the menu click granted this
+ * tab, activeTab), then calls its panel, in the content script's own world, with the result.
+ */
+export async function showCheckPanel(tabId: number, frameId: number, payload: unknown): Promise<void> {
+  const target = { tabId, frameIds: [frameId] };
+  await ext.scripting.executeScript({ target, files: contentScriptFiles() });
+  await ext.scripting.executeScript({
+    target,
+    func: (p: unknown) => (globalThis as unknown as { __humanToneCheck?: (p: unknown) => void }).__humanToneCheck?.(p),
+    args: [payload],
   });
 }
 

@@ -18,7 +18,9 @@ import type { Frame, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { analyze, applySuggestion } from '../../src/engine/index.js';
 import { CONSOLE_ORIGIN, FIXTURE_URLS, fixtureText, startBrowser, waitForFixture, type FixtureBrowser } from './fixtures/harness.js';
-import { coach } from './coach-driver.js';
+import { checkPanel, coach } from './coach-driver.js';
+import { checkPayload } from '../../src/background/handler.js';
+import { readSettings } from '../../src/shared/settings.js';
 import { typeSlowly, waitForAnalysis, waitForVerdict } from './helpers.js';
 
 const root = new URL('../../', import.meta.url).pathname;
@@ -283,6 +285,48 @@ describe("Human Tone: I'm answering this (menu on a selection, keyboard command)
     // The panel opens to show it, without taking the caret from the editor.
     await expect.poll(() => coach(page).getByRole('dialog').getByRole('region', { name: 'Message you are answering' }).getByRole('button', { name: 'Clear' }).count()).toBe(1);
     expect(await fixtureText(page)).toBe(reply);
+    await page.close();
+  });
+});
+
+describe('Check the tone of this text (a selection, on any page)', () => {
+  test('the result opens in a panel on the page; chosen suggestions are copied with the text; Escape closes it; the page gets nothing', async () => {
+    const page = await b.context.newPage();
+    await page.goto(FIXTURE_URLS.consoleCkeditor);
+    await waitForFixture(page, 'ckeditor');
+    await b.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: CONSOLE_ORIGIN });
+    // What the worker does when the person chooses the menu item on a selection (the menu click grants
+    // it the tab; the wiring from the menu to this: test/extension/answering.test.ts): the engine runs
+    // there, then the content script is started in the frame and shows the result.
+    const payload = checkPayload(SCRIPTED, readSettings({}));
+    await b.serviceWorker!.evaluate(
+      async ({ url, payload }) => {
+        const [tab] = await chrome.tabs.query({ url });
+        const target = { tabId: tab!.id!, frameIds: [0] };
+        const files = chrome.runtime.getManifest().content_scripts![0]!.js!;
+        await chrome.scripting.executeScript({ target, files });
+        await chrome.scripting.executeScript({ target, func: (p: unknown) => (globalThis as unknown as { __humanToneCheck?: (p: unknown) => void }).__humanToneCheck?.(p), args: [payload] });
+      },
+      { url: FIXTURE_URLS.consoleCkeditor, payload },
+    );
+    const dialog = checkPanel(page).getByRole('dialog', { name: /Tone of the selected text/ });
+    await expect.poll(() => dialog.isVisible()).toBe(true);
+    const result = payload.result!;
+    expect(await dialog.accessibleName()).toBe(`Tone of the selected text · ${result.verdict === 'scripted' ? 'Sounds scripted' : 'Partly scripted'} · Score ${result.score}`);
+    // The page sees an empty host and nothing else.
+    expect(await page.evaluate(() => { const h = document.querySelector('human-tone-check')!; return [h.getAttributeNames(), h.textContent, h.firstElementChild?.shadowRoot ?? null]; })).toEqual([['style'], '', null]);
+
+    // Choose one suggestion of the first flag that has one, and copy.
+    const f = result.flags.findIndex((x) => x.suggestions[0]?.trim());
+    const flag = result.flags[f]!;
+    await dialog.getByRole('button', { name: `Choose: ${flag.suggestions[0]}` }).click();
+    await dialog.getByRole('button', { name: 'Copy the text with the chosen suggestions' }).click();
+    await expect.poll(() => dialog.getByRole('status').count()).toBe(1);
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(applySuggestion(SCRIPTED, flag, 0));
+
+    // Keyboard: Escape in the panel closes it.
+    await page.keyboard.press('Escape');
+    await expect.poll(() => page.locator('human-tone-check').count()).toBe(0);
     await page.close();
   });
 });
