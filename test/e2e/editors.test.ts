@@ -17,7 +17,7 @@ import { join } from 'node:path';
 import type { Frame, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { analyze, applySuggestion } from '../../src/engine/index.js';
-import { CONSOLE_ORIGIN, FIXTURE_URLS, fixtureText, startBrowser, waitForFixture, type FixtureBrowser } from './fixtures/harness.js';
+import { CONSOLE_ORIGIN, FIXTURE_URLS, fixtureText, postedTexts, startBrowser, waitForFixture, type FixtureBrowser } from './fixtures/harness.js';
 import { checkPanel, coach } from './coach-driver.js';
 import { checkPayload } from '../../src/background/handler.js';
 import { readSettings } from '../../src/shared/settings.js';
@@ -178,6 +178,22 @@ describe('TinyMCE (iframe mode)', () => {
     const e = await open(FIXTURE_URLS.consoleTinymce, 'tinymce');
     await coachApplyUndo(e, () => e.page.evaluate(() => window.__fixture!.getData!()));
     await e.page.close();
+  });
+
+  test('the send button outside the editor frame gets the pre-post check; "Post anyway" posts the text unchanged', async () => {
+    const e = await open(FIXTURE_URLS.consoleTinymce, 'tinymce');
+    const { page } = e;
+    const expected = analyze(SCRIPTED);
+    await e.frame.click(e.editable);
+    await typeSlowly(page, SCRIPTED);
+    await waitForVerdict(page, (s) => s.verdict === expected.verdict && s.score === String(expected.score));
+    await page.click('[data-fixture="submit"]');
+    const check = coach(page).getByRole('alertdialog');
+    await expect.poll(() => check.isVisible()).toBe(true);
+    expect(await postedTexts(page)).toEqual([]);
+    await check.getByRole('button', { name: 'Post anyway' }).click();
+    await expect.poll(() => postedTexts(page)).toEqual([SCRIPTED]);
+    await page.close();
   });
 });
 
