@@ -21,7 +21,7 @@ import { CONSOLE_ORIGIN, FIXTURE_URLS, fixtureText, postedTexts, startBrowser, w
 import { checkPanel, coach } from './coach-driver.js';
 import { checkPayload } from '../../src/background/handler.js';
 import { readSettings } from '../../src/shared/settings.js';
-import { typeSlowly, waitForAnalysis, waitForVerdict } from './helpers.js';
+import { screenshotPath, typeSlowly, waitForAnalysis, waitForVerdict } from './helpers.js';
 
 const root = new URL('../../', import.meta.url).pathname;
 const dist = join(root, 'dist');
@@ -193,6 +193,27 @@ describe('TinyMCE (iframe mode)', () => {
     expect(await postedTexts(page)).toEqual([]);
     await check.getByRole('button', { name: 'Post anyway' }).click();
     await expect.poll(() => postedTexts(page)).toEqual([SCRIPTED]);
+    await page.close();
+  });
+});
+
+describe('screenshot', () => {
+  test('screenshot of the coach in a web console (TinyMCE in its frame, the message answered pasted)', async () => {
+    const e = await open(FIXTURE_URLS.consoleTinymce, 'tinymce');
+    const { page } = e;
+    await page.setViewportSize({ width: 1100, height: 820 });
+    await e.frame.click(e.editable);
+    await typeSlowly(page, 'Dear customer, we apologize for any inconvenience. Your refund is being processed. Kind regards, The Customer Care Team');
+    await waitForAnalysis(page);
+    await b.serviceWorker!.evaluate(async ({ url, text }) => {
+      const [tab] = await chrome.tabs.query({ url });
+      return chrome.tabs.sendMessage(tab!.id!, { type: 'answering', text });
+    }, { url: FIXTURE_URLS.consoleTinymce, text: CUSTOMER });
+    await expect.poll(() => contextAttribute(page)).toBe('picked');
+    await waitForAnalysis(page);
+    await expect.poll(() => coach(page).getByRole('dialog').isVisible()).toBe(true);
+    await page.waitForTimeout(200);
+    await page.screenshot({ path: screenshotPath('console-coach.png') });
     await page.close();
   });
 });
