@@ -89,9 +89,15 @@ function highlightsIn(frame: Frame): Promise<string[][]> {
   });
 }
 
-/** What the editable shows (its rendered text), without the zero-width characters editors draw. */
+/** What the editable shows: each top-level block's rendered text a line, without the zero-width characters editors draw. */
 function shown(e: Editor): Promise<string> {
-  return e.frame.$eval(e.editable, (el) => (el as HTMLElement).innerText.replace(/[\uFEFF\u2060]/g, '').trim());
+  return e.frame.$eval(e.editable, (el) =>
+    [...el.children]
+      .filter((c) => !c.hasAttribute('data-mce-bogus'))
+      .map((c) => (c as HTMLElement).innerText.replace(/[\uFEFF\u2060]/g, '').replace(/\n+$/, ''))
+      .join('\n')
+      .trim(),
+  );
 }
 
 /** Coach hosts in each frame's document, top first. */
@@ -193,6 +199,37 @@ describe('TinyMCE (iframe mode)', () => {
     expect(await postedTexts(page)).toEqual([]);
     await check.getByRole('button', { name: 'Post anyway' }).click();
     await expect.poll(() => postedTexts(page)).toEqual([SCRIPTED]);
+    await page.close();
+  });
+});
+
+describe('a removal ("Remove …") on the second line, in each editor', () => {
+  const LINES = ['Hi Tom,', 'Thank you for reaching out. The refund is on its way.'];
+  const TEXT = LINES.join('\n');
+  test.each([
+    ['slate', FIXTURE_URLS.consoleSlate],
+    ['tinymce', FIXTURE_URLS.consoleTinymce],
+    ['ckeditor', FIXTURE_URLS.consoleCkeditor],
+  ] as const)('%s: the span goes through the editor, its model matches the screen, one undo brings it back', async (which, url) => {
+    const e = await open(url, which);
+    const { page } = e;
+    const expected = analyze(TEXT);
+    const flag = expected.flags.find((f) => f.suggestions[0] === '')!;
+    expect(flag).toBeTruthy();
+    await e.frame.click(e.editable);
+    await typeSlowly(page, LINES[0]!);
+    await page.keyboard.press('Enter');
+    await typeSlowly(page, LINES[1]!);
+    await waitForVerdict(page, (s) => s.score === String(expected.score));
+    await coach(page).getByRole('button', { name: /Human Tone/ }).click();
+    await coach(page).getByRole('dialog').getByRole('button', { name: `Remove “${flag.text}”` }).click();
+    const after = applySuggestion(TEXT, flag, 0);
+    await expect.poll(() => fixtureText(page)).toBe(after);
+    await expect.poll(() => shown(e)).toBe(after);
+    await e.frame.click(e.editable);
+    await page.keyboard.press('Control+z');
+    await expect.poll(() => fixtureText(page)).toBe(TEXT);
+    await expect.poll(() => shown(e)).toBe(TEXT);
     await page.close();
   });
 });
