@@ -50,6 +50,8 @@ export class BoxSession {
   private picked: string | null = null;
   /** What the site adapter found, read again at each analysis (the page may change around the box). */
   private found: FoundContext = {};
+  /** The box held text at the last read: when it is emptied (posted, or the console opened another conversation), the picked message goes. */
+  private hadText = false;
   private revision = 0;
   private timer: ReturnType<typeof setTimeout> | undefined;
   private readonly abort = new AbortController();
@@ -151,7 +153,11 @@ export class BoxSession {
     if (this.stopped) return;
     const map = this.surface.read();
     if (map.text.trim() === '') {
-      // Nothing written yet: nothing to ask the worker, nothing to underline.
+      // Nothing written yet: nothing to ask the worker, nothing to underline. A box that held a reply
+      // and is empty now was posted or cleared for another conversation: the message set by hand was
+      // for that reply, not the next one.
+      if (this.hadText && this.picked !== null) this.picked = null;
+      this.hadText = false;
       this.revision++;
       this.clearMarks();
       this.setStatus('empty');
@@ -164,6 +170,7 @@ export class BoxSession {
       this.setStatus('tooLong');
       return;
     }
+    this.hadText = true;
     if (this.restore(map)) return;
     await this.request(map.text);
   }

@@ -10,41 +10,22 @@
  * origin in its host permissions (as if granted) and turns the site on in the settings. Everything
  * after that is the path a granted site takes.
  */
-import { execFileSync } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { Frame, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { analyze, applySuggestion } from '../../src/engine/index.js';
-import { CONSOLE_ORIGIN, FIXTURE_URLS, fixtureText, postedTexts, startBrowser, waitForFixture, type FixtureBrowser } from './fixtures/harness.js';
+import { CONSOLE_ORIGIN, FIXTURE_URLS, fixtureText, postedTexts, waitForFixture, type FixtureBrowser } from './fixtures/harness.js';
 import { checkPanel, coach } from './coach-driver.js';
 import { checkPayload } from '../../src/background/handler.js';
 import { readSettings } from '../../src/shared/settings.js';
 import { screenshotPath, typeSlowly, waitForAnalysis, waitForVerdict } from './helpers.js';
-
-const root = new URL('../../', import.meta.url).pathname;
-const dist = join(root, 'dist');
+import { answeringFromMenu, checkFromMenu, startWithConsole } from './console-setup.js';
 
 const SCRIPTED = 'We apologize for any inconvenience. Please DM us your account number so we can look into this further.';
 
 let b: FixtureBrowser;
-let extDir: string;
 
 beforeAll(async () => {
-  if (!existsSync(join(dist, 'manifest.json'))) execFileSync('npm', ['run', 'build:ext'], { cwd: root, stdio: 'ignore' });
-  extDir = mkdtempSync(join(tmpdir(), 'human-tone-console-ext-'));
-  cpSync(dist, extDir, { recursive: true });
-  const manifestPath = join(extDir, 'manifest.json');
-  const manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as { host_permissions: string[] };
-  manifest.host_permissions.push(`${CONSOLE_ORIGIN}/*`);
-  writeFileSync(manifestPath, JSON.stringify(manifest));
-  b = await startBrowser({ extensionPath: extDir });
-  // Turn the console on, as the popup does after the person granted it.
-  await b.serviceWorker!.evaluate(async (origin) => {
-    const { settings } = (await chrome.storage.local.get('settings')) as { settings?: Record<string, unknown> };
-    await chrome.storage.local.set({ settings: { ...(settings ?? {}), extraOrigins: [origin] } });
-  }, CONSOLE_ORIGIN);
+  b = await startWithConsole();
 }, 60_000);
 
 test('turning the console on registers the content script for its frames too (about:blank and srcdoc included)', async () => {
@@ -55,7 +36,6 @@ test('turning the console on registers the content script for its frames too (ab
 
 afterAll(async () => {
   await b?.close();
-  if (extDir) rmSync(extDir, { recursive: true, force: true });
 });
 
 interface Editor {
@@ -242,10 +222,7 @@ describe('screenshot', () => {
     await e.frame.click(e.editable);
     await typeSlowly(page, 'Dear customer, we apologize for any inconvenience. Your refund is being processed. Kind regards, The Customer Care Team');
     await waitForAnalysis(page);
-    await b.serviceWorker!.evaluate(async ({ url, text }) => {
-      const [tab] = await chrome.tabs.query({ url });
-      return chrome.tabs.sendMessage(tab!.id!, { type: 'answering', text });
-    }, { url: FIXTURE_URLS.consoleTinymce, text: CUSTOMER });
+    await answeringFromMenu(b, FIXTURE_URLS.consoleTinymce, CUSTOMER);
     await expect.poll(() => contextAttribute(page)).toBe('picked');
     await waitForAnalysis(page);
     await expect.poll(() => coach(page).getByRole('dialog').isVisible()).toBe(true);
@@ -317,6 +294,36 @@ describe('the message being answered, set by hand', () => {
     await page.close();
   });
 
+  test('what is typed in the field survives the reply being analysed again meanwhile (focus and text stay)', async () => {
+    const e = await open(FIXTURE_URLS.consoleSlate, 'slate');
+    const { page } = e;
+    const reply = 'The refund is on its way.';
+    await e.frame.click(e.editable);
+    await typeSlowly(page, reply);
+    await waitForVerdict(page, (s) => s.score === String(analyze(reply).score));
+    await coach(page).getByRole('button', { name: /Human Tone/ }).click();
+    const field = coach(page).getByRole('dialog').getByRole('region', { name: 'Message you are answering' });
+    await field.getByRole('button', { name: 'Add the message' }).click();
+    const half = CUSTOMER.indexOf(' Nobody');
+    await page.keyboard.type(CUSTOMER.slice(0, half));
+    // The site changes the reply (as a console's own script might): the coach reads it again.
+    const added = ' We apologize for any inconvenience.';
+    const changed = reply + added;
+    expect(analyze(changed).score).not.toBe(analyze(reply).score);
+    await page.evaluate((text) => {
+      const editor = (window as unknown as { __slate: { apply(op: unknown): void } }).__slate;
+      editor.apply({ type: 'insert_text', path: [0, 0], offset: 'The refund is on its way.'.length, text });
+    }, added);
+    await waitForVerdict(page, (s) => s.score === String(analyze(changed).score));
+    await page.keyboard.type(CUSTOMER.slice(half));
+    await field.getByRole('button', { name: 'Use this message' }).click();
+    const answered = analyze(changed, { context: CUSTOMER });
+    await waitForVerdict(page, (s) => s.verdict === answered.verdict && s.score === String(answered.score));
+    expect(await contextAttribute(page)).toBe('picked');
+    expect(await fixtureText(page)).toBe(changed);
+    await page.close();
+  });
+
   test('a page script cannot set it: the host attribute stays "none" and the result is unchanged', async () => {
     const e = await open(FIXTURE_URLS.consoleSlate, 'slate');
     const { page } = e;
@@ -348,10 +355,7 @@ describe("Human Tone: I'm answering this (menu on a selection, keyboard command)
     await waitForVerdict(page, (s) => s.score === String(analyze(reply).score));
     // What the worker sends when the person chooses the menu item on the customer's message
     // (the wiring from menu and command to this message: test/extension/answering.test.ts).
-    const applied = await b.serviceWorker!.evaluate(async ({ url, text }) => {
-      const [tab] = await chrome.tabs.query({ url });
-      return chrome.tabs.sendMessage(tab!.id!, { type: 'answering', text });
-    }, { url: FIXTURE_URLS.consoleTinymce, text: CUSTOMER });
+    const applied = await answeringFromMenu(b, FIXTURE_URLS.consoleTinymce, CUSTOMER);
     expect(applied).toEqual({ applied: true });
     const answered = analyze(reply, { context: CUSTOMER });
     await waitForVerdict(page, (s) => s.verdict === answered.verdict && s.score === String(answered.score));
@@ -373,16 +377,7 @@ describe('Check the tone of this text (a selection, on any page)', () => {
     // it the tab; the wiring from the menu to this: test/extension/answering.test.ts): the engine runs
     // there, then the content script is started in the frame and shows the result.
     const payload = checkPayload(SCRIPTED, readSettings({}));
-    await b.serviceWorker!.evaluate(
-      async ({ url, payload }) => {
-        const [tab] = await chrome.tabs.query({ url });
-        const target = { tabId: tab!.id!, frameIds: [0] };
-        const files = chrome.runtime.getManifest().content_scripts![0]!.js!;
-        await chrome.scripting.executeScript({ target, files });
-        await chrome.scripting.executeScript({ target, func: (p: unknown) => (globalThis as unknown as { __humanToneCheck?: (p: unknown) => void }).__humanToneCheck?.(p), args: [payload] });
-      },
-      { url: FIXTURE_URLS.consoleCkeditor, payload },
-    );
+    await checkFromMenu(b, FIXTURE_URLS.consoleCkeditor, payload);
     const dialog = checkPanel(page).getByRole('dialog', { name: /Tone of the selected text/ });
     await expect.poll(() => dialog.isVisible()).toBe(true);
     const result = payload.result!;

@@ -1,6 +1,6 @@
 /** The coach at a reply box: a badge with the score, a panel with the flags, the pre-post check. */
 import { Fragment } from 'preact';
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useRef } from 'preact/hooks';
 import { CATEGORIES, type Category, type Flag, type Result } from '../../engine/types.js';
 import type { T } from '../../shared/i18n.js';
 
@@ -29,6 +29,11 @@ export interface CoachProps {
   notice: string | null;
   prePost: { flags: Flag[] } | null;
   answering: AnsweringState;
+  /**
+   * The "Message you are answering" editor: open or not, and what the person typed so far. Kept by
+   * CoachUI, so that a re-render that swaps the panel (a result arriving) loses neither.
+   */
+  answeringEditor: { editing: boolean; draft: string };
   /** The reply box's place, in the coordinates of the document the coach is drawn in. */
   anchor: DOMRect | null;
   /** That document's window size (the box may be in a frame of it). */
@@ -43,6 +48,8 @@ export interface CoachProps {
   onPostAnyway(e: Event): void;
   /** Set (a text) or clear (null) the message answered. */
   onAnswering(e: Event, text: string | null): void;
+  /** Open or close the editor of the message answered. */
+  onAnsweringEditing(e: Event, editing: boolean): void;
 }
 
 const VERDICT_COLOR = { human: '#15803d', mixed: '#b45309', scripted: '#b91c1c', unknown: '#6b7280' } as const;
@@ -90,10 +97,19 @@ export function Coach(props: CoachProps) {
         <span class="dot" style={{ background: color }} />
         <span class="score">{wide ? label : score}</span>
       </button>
-      {props.panelOpen && (result ? <Panel {...props} result={result} anchor={anchor} /> : <StatusPanel {...props} label={label} anchor={anchor} />)}
+      {props.panelOpen && <Panel {...props} label={label} anchor={anchor} />}
       {props.prePost && <PrePost {...props} flags={props.prePost.flags} anchor={anchor} />}
     </Fragment>
   );
+}
+
+/**
+ * Whether focus is already inside this panel (the panel was drawn again, e.g. when a result arrived,
+ * and the person is in one of its fields): then it stays where it is.
+ */
+function focusInside(root: HTMLElement): boolean {
+  const active = (root.getRootNode() as ShadowRoot | Document).activeElement;
+  return !!active && root.contains(active);
 }
 
 /** Where a panel goes: below the box, or above it, or (a box as tall as the window) over its lower part. */
@@ -114,46 +130,67 @@ function place(anchor: DOMRect, width: number, viewport: { width: number; height
   return { top: `${Math.max(8, vh - height - 8)}px`, left: `${left}px`, maxHeight: `${height}px` };
 }
 
-function Panel(props: CoachProps & { result: Result; anchor: DOMRect }) {
-  const { t, result } = props;
+/**
+ * The panel: with a result, its flags; without one (reading, nothing written, failed with a retry, too
+ * long), what the coach is doing. One element either way, with "Message you are answering" at the same
+ * place, so that a result arriving or going while the panel is open keeps the person's place in it.
+ */
+function Panel(props: CoachProps & { label: string; anchor: DOMRect }) {
+  const { t, result, status } = props;
   const ref = useRef<HTMLDivElement>(null);
   useEffect(() => {
     const root = ref.current;
     if (!root) return;
-    if (props.focusFlag !== null) root.querySelector(`[data-flag="${props.focusFlag}"]`)?.scrollIntoView({ block: 'nearest' });
-    if (!props.takeFocus) return;
-    const target = props.focusFlag !== null ? root.querySelector<HTMLElement>(`[data-flag="${props.focusFlag}"] button`) : root.querySelector<HTMLElement>('button');
+    if (result && props.focusFlag !== null) root.querySelector(`[data-flag="${props.focusFlag}"]`)?.scrollIntoView({ block: 'nearest' });
+    if (!props.takeFocus || focusInside(root)) return;
+    const target =
+      result && props.focusFlag !== null
+        ? root.querySelector<HTMLElement>(`[data-flag="${props.focusFlag}"] button`)
+        : root.querySelector<HTMLElement>(!result && status === 'failed' ? 'button.retry' : 'button');
     target?.focus();
-  }, [props.focusFlag, props.takeFocus]);
+  }, [props.focusFlag, props.takeFocus, status, !!result]);
   const groups = new Map<Category, number[]>();
-  result.flags.forEach((f, i) => {
+  result?.flags.forEach((f, i) => {
     const list = groups.get(f.category) ?? [];
     list.push(i);
     groups.set(f.category, list);
   });
-  const pos = place(props.anchor, 360, props.viewport);
   return (
-    <div
-      ref={ref}
-      class="panel"
-      role="dialog"
-      aria-labelledby="ht-title"
-      style={pos}
-    >
+    <div ref={ref} class="panel" role="dialog" aria-labelledby="ht-title" style={place(props.anchor, 360, props.viewport)}>
       <header>
         <h2 id="ht-title">
-          {t('panelTitle')} · {t(`verdict_${result.verdict}`)} · {t('score')} {result.score}
+          {result ? `${t('panelTitle')} · ${t(`verdict_${result.verdict}`)} · ${t('score')} ${result.score}` : `${t('panelTitle')} · ${props.label}`}
         </h2>
         <button type="button" class="close" aria-label={t('close')} onClick={props.onClose}>
           ×
         </button>
       </header>
-      {props.notice && (
+      {result && props.notice ? (
         <p class="notice" role="status">
           {props.notice}
         </p>
-      )}
+      ) : null}
+      {!result && status === 'failed' ? (
+        <Fragment>
+          <p role="status">{t('failedDetail')}</p>
+          <div class="row">
+            <button type="button" class="retry primary" onClick={props.onRetry}>
+              {t('retry')}
+            </button>
+          </div>
+        </Fragment>
+      ) : null}
+      {!result && status === 'tooLong' ? <p role="status">{t('tooLongDetail')}</p> : null}
       <Answering {...props} />
+      {result ? <ResultBody {...props} result={result} groups={groups} /> : null}
+    </div>
+  );
+}
+
+function ResultBody(props: CoachProps & { result: Result; groups: Map<Category, number[]> }) {
+  const { t, result, groups } = props;
+  return (
+    <Fragment>
       {result.flags.length === 0 && <p class="empty">{t('noFlags')}</p>}
       {result.engagement?.pointers.length > 0 && (
         <section class="left-out" aria-label={t('leftOut')}>
@@ -180,40 +217,7 @@ function Panel(props: CoachProps & { result: Result; anchor: DOMRect }) {
           {t('inFavour')}: {result.cues.filter((c) => c.weight > 0).map((c) => c.label).join(' · ')}
         </p>
       )}
-    </div>
-  );
-}
-
-/** The panel when there is no result to show: reading, nothing written, failed (with a retry), too long. */
-function StatusPanel(props: CoachProps & { label: string; anchor: DOMRect }) {
-  const { t, status } = props;
-  const ref = useRef<HTMLDivElement>(null);
-  useEffect(() => {
-    if (props.takeFocus) ref.current?.querySelector<HTMLElement>(status === 'failed' ? 'button.retry' : 'button')?.focus();
-  }, [status, props.takeFocus]);
-  return (
-    <div ref={ref} class="panel" role="dialog" aria-labelledby="ht-title" style={place(props.anchor, 360, props.viewport)}>
-      <header>
-        <h2 id="ht-title">
-          {t('panelTitle')} · {props.label}
-        </h2>
-        <button type="button" class="close" aria-label={t('close')} onClick={props.onClose}>
-          ×
-        </button>
-      </header>
-      {status === 'failed' && (
-        <Fragment>
-          <p role="status">{t('failedDetail')}</p>
-          <div class="row">
-            <button type="button" class="retry primary" onClick={props.onRetry}>
-              {t('retry')}
-            </button>
-          </div>
-        </Fragment>
-      )}
-      {status === 'tooLong' && <p role="status">{t('tooLongDetail')}</p>}
-      <Answering {...props} />
-    </div>
+    </Fragment>
   );
 }
 
@@ -229,19 +233,20 @@ export function firstWords(text: string, words = 12): string {
  * Opening the editor and cancelling change nothing; using and clearing act only on trusted input.
  */
 function Answering(props: CoachProps) {
-  const { t, answering } = props;
-  const [editing, setEditing] = useState(false);
+  const { t, answering, answeringEditor: ed } = props;
+  const editing = ed.editing;
   const field = useRef<HTMLTextAreaElement>(null);
-  useEffect(() => {
-    if (editing) field.current?.focus();
+  // At once, in the same task as the click that opened it: keys typed right after the click must land
+  // in the field, not on the page (the button that was clicked is gone).
+  useLayoutEffect(() => {
+    const f = field.current;
+    if (!editing || !f) return;
+    f.focus();
+    f.setSelectionRange(f.value.length, f.value.length);
   }, [editing]);
-  const edit = (e: Event) => e.isTrusted && setEditing(true);
-  const cancel = (e: Event) => e.isTrusted && setEditing(false);
-  const save = (e: Event) => {
-    if (!e.isTrusted) return;
-    setEditing(false);
-    props.onAnswering(e, field.current?.value ?? '');
-  };
+  const edit = (e: Event) => props.onAnsweringEditing(e, true);
+  const cancel = (e: Event) => props.onAnsweringEditing(e, false);
+  const save = (e: Event) => props.onAnswering(e, field.current?.value ?? '');
   const clear = (e: Event) => props.onAnswering(e, null);
   const source = answering.source === 'found' ? t('answeringFound') : answering.source === 'picked' ? t('answeringPicked') : '';
   return (
@@ -258,7 +263,10 @@ function Answering(props: CoachProps) {
             rows={4}
             aria-label={t('answering')}
             maxLength={5000}
-            defaultValue={answering.text}
+            defaultValue={ed.draft}
+            onInput={(e) => {
+              ed.draft = e.currentTarget.value;
+            }}
             onKeyDown={(e) => {
               e.stopPropagation();
               if (e.key === 'Escape') cancel(e);

@@ -120,6 +120,8 @@ export class CoachUI {
   private state: UiState = { status: 'pending', result: null, answering: { source: 'none', text: '' } };
   private destroyed = false;
   private readonly layer: Layer;
+  /** The "Message you are answering" editor, kept here so that re-renders keep it open with what was typed. */
+  private readonly answeringEditor = { editing: false, draft: '' };
 
   constructor(
     private readonly box: HTMLElement,
@@ -204,6 +206,7 @@ export class CoachUI {
 
   closePanel(focusEditor = true): void {
     this.panelOpen = false;
+    this.answeringEditor.editing = false;
     this.draw();
     if (focusEditor) this.box.focus();
   }
@@ -258,7 +261,16 @@ export class CoachUI {
     onRetry: this.trusted(() => this.actions.retry()),
     onReview: this.trusted(() => this.actions.review()),
     onPostAnyway: this.trusted(() => this.actions.postAnyway()),
-    onAnswering: this.trusted((text: string | null) => this.actions.setAnswering(text)),
+    onAnswering: this.trusted((text: string | null) => {
+      this.answeringEditor.editing = false;
+      this.answeringEditor.draft = '';
+      this.actions.setAnswering(text);
+    }),
+    onAnsweringEditing: this.trusted((editing: boolean) => {
+      this.answeringEditor.editing = editing;
+      this.answeringEditor.draft = editing ? (this.state.answering?.text ?? '') : '';
+      this.draw();
+    }),
   };
 
   private draw(): void {
@@ -274,6 +286,7 @@ export class CoachUI {
         takeFocus={this.takeFocus}
         notice={this.notice}
         answering={this.state.answering ?? { source: 'none', text: '' }}
+        answeringEditor={this.answeringEditor}
         prePost={this.prePost}
         anchor={anchor}
         viewport={{ width: this.layer.win.innerWidth, height: this.layer.win.innerHeight }}
