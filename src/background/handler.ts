@@ -1,6 +1,6 @@
 /** The worker's message handling, apart from the extension API so that it can be tested in Node. */
 import { analyze, type AnalyzeOptions } from '../engine/index.js';
-import { ContentToWorker, parseMessage, type WorkerAnswers, type WorkerReply } from '../shared/messages.js';
+import { ContentToWorker, MAX_TEXT, parseMessage, type WorkerAnswers, type WorkerReply } from '../shared/messages.js';
 import type { Settings } from '../shared/settings.js';
 
 export interface Sender {
@@ -41,4 +41,13 @@ export function handleMessage(
     },
     (e: unknown) => ({ ok: false as const, error: e instanceof Error ? e.message : String(e) }),
   );
+}
+
+/**
+ * "Check the tone of this text": the result for a selection, for the panel the content script shows
+ * (src/content/check.tsx); none for text over the limit the coach keeps to.
+ */
+export function checkPayload(text: string, s: Settings): { text: string; result: ReturnType<typeof analyze> | null } {
+  if (text.length > MAX_TEXT) return { text: '', result: null };
+  return { text, result: analyze(text, optionsFrom(s)) };
 }

@@ -11,6 +11,7 @@ import { loadSettings, watchSettings } from '../platform/settings.js';
 import type { Settings } from '../shared/settings.js';
 import { handleMessage } from './handler.js';
 import { coachOpenTabs, syncExtraSites } from './sites.js';
+import { listenForAnswering, updateAnsweringMenu } from './answering.js';
 
 let cached: Settings | null = null;
 
@@ -28,12 +29,15 @@ const logged = (what: string) => (e: unknown) => console.warn(`Human Tone: ${wha
 watchSettings(forever, (next) => {
   cached = next;
   syncExtraSites(next).catch(logged('registering the turned-on sites'));
+  updateAnsweringMenu(next).catch(logged('updating the menu'));
 });
+listenForAnswering(settings);
 
 onInstalled(() => {
   settings()
     .then(async (s) => {
       await syncExtraSites(s).catch(logged('registering the turned-on sites'));
+      await updateAnsweringMenu(s).catch(logged('updating the menu'));
       await coachOpenTabs(s);
     })
     .catch(logged('coaching the open tabs'));

@@ -20,6 +20,43 @@ import type { SiteAdapter } from './sites/types.js';
 
 const SCAN_DELAY_MS = 150;
 
+/**
+ * A textarea a rich-text editor replaced (TinyMCE, CKEditor hide the original with display: none and
+ * keep it only to hold the HTML they post): the person never types in it, so it is no reply box.
+ */
+function replaced(el: HTMLElement): boolean {
+  if (!(el instanceof HTMLTextAreaElement)) return false;
+  return el.ownerDocument.defaultView?.getComputedStyle(el).display === 'none';
+}
+
+/**
+ * The address that decides whether this frame is coached: its own, or for an about:blank or srcdoc
+ * frame (whose location has no origin: "null") that of the nearest ancestor that has one, which is
+ * the page that made the frame: the top page when the person turned coaching on for it.
+ */
+export function pageAddress(win: Window): { origin: string; hostname: string } {
+  const web = (l: Location) => /^https?:$/.test(l.protocol) && l.origin !== 'null';
+  if (web(win.location)) return { origin: win.location.origin, hostname: win.location.hostname };
+  for (let w: Window = win; w.parent !== w; w = w.parent) {
+    try {
+      const l = w.parent.location;
+      if (web(l)) return { origin: l.origin, hostname: l.hostname };
+    } catch {
+      break; // another origin's frame: its address is not ours to read
+    }
+  }
+  // Chromium lists the ancestors' origins (nearest first) even across origins.
+  const nearest = win.location.ancestorOrigins?.[0];
+  if (nearest && nearest !== 'null') {
+    try {
+      return { origin: nearest, hostname: new URL(nearest).hostname };
+    } catch {
+      // not a URL
+    }
+  }
+  return { origin: 'null', hostname: '' };
+}
+
 /** True for errors that mean this script's extension is gone (updated, reloaded, removed). */
 function extensionGone(e: unknown): boolean {
   const message = e instanceof Error ? e.message : String(e);
@@ -64,7 +101,7 @@ export class PageCoach implements SessionHost {
     // The extension may go away (update, reload, removal) while the page stays open.
     this.lifeline = keepLifeline(signal, () => this.stop());
     watchSettings(signal, (next) => this.applySettings(next));
-    answerPopup(signal, () => this.status());
+    answerPopup(signal, (request) => (request.type === 'answering' ? this.answering(request.text) : this.statusAnswer()));
     this.observer = new MutationObserver((records) =>
       timed('keystroke', () => {
         // Typing inside a coached box is the session's business, not a reason to rescan the page.
@@ -112,12 +149,12 @@ export class PageCoach implements SessionHost {
   private scan(): void {
     if (this.stopped) return;
     for (const [el, session] of this.boxes) {
-      if (!el.isConnected) this.release(el, session);
+      if (!el.isConnected || replaced(el)) this.release(el, session);
     }
     if (!this.siteEnabled) return;
     const found = this.doc.querySelectorAll<HTMLElement>(this.adapter.boxes.join(','));
     for (const el of found) {
-      if (this.boxes.has(el)) continue;
+      if (this.boxes.has(el) || replaced(el)) continue;
       // A box inside another box (nested contenteditable) is the same box.
       if ([...this.boxes.keys()].some((b) => b.contains(el) || el.contains(b))) continue;
       if (el.closest('human-tone-coach, human-tone-mirror')) continue;
@@ -197,6 +234,31 @@ export class PageCoach implements SessionHost {
     this.scan();
   }
 
+  /**
+   * The popup's question goes to every frame of the tab and the first answer counts: a frame holding
+   * the box typed in last answers at once; a frame with no box says nothing (the top frame answers, a
+   * moment later, when no other frame did: the popup then shows what it can).
+   */
+  private statusAnswer(): Promise<BoxStatus> | BoxStatus | undefined {
+    const status = this.status();
+    if (status.active) return status;
+    if (this.doc.defaultView !== this.doc.defaultView?.top) return status.boxes ? new Promise((r) => setTimeout(() => r(status), 50)) : undefined;
+    return new Promise((r) => setTimeout(() => r(status), 100));
+  }
+
+  /**
+   * "Human Tone: I'm answering this" (context menu or keyboard command, from the worker): the selected
+   * text becomes the message the reply box answers, the box typed in last (or the only one in this
+   * frame). A frame with no such box does not answer.
+   */
+  private answering(text: string): { applied: boolean } | undefined {
+    const session = this.active ?? (this.boxes.size === 1 ? [...this.boxes.values()][0]! : null);
+    if (!session || this.stopped) return undefined;
+    session.setAnswering(text);
+    session.ui.openPanel(null, false);
+    return { applied: true };
+  }
+
   status(): BoxStatus {
     const s = this.active ?? [...this.boxes.values()][0] ?? null;
     const r = s?.status === 'ready' ? s.result : null;
@@ -227,8 +289,8 @@ export class PageCoach implements SessionHost {
 /** Entry: picks the adapter for this page and starts (or waits for settings that allow it). */
 export async function startCoach(doc: Document = document): Promise<PageCoach | null> {
   const settings = await loadSettings();
-  const origin = doc.location.origin;
-  const adapter = adapterFor(doc.location.hostname, doc, settings.extraOrigins.includes(origin));
+  const { origin, hostname } = pageAddress(doc.defaultView ?? window);
+  const adapter = adapterFor(hostname, doc, origin !== 'null' && settings.extraOrigins.includes(origin));
   if (!adapter) return null;
   const coach = new PageCoach(doc, adapter, settings);
   coach.start();

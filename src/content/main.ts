@@ -5,6 +5,7 @@
  * leaves it be, unless it has stopped (its extension went away), in which case it takes over.
  */
 import { startCoach, type PageCoach } from './coach.js';
+import { showCheck } from './check.js';
 
 const KEY = '__humanToneCoach';
 interface Running {
@@ -27,3 +28,10 @@ if (!running || (!running.starting && (!running.coach || running.coach.isStopped
     },
   );
 }
+
+/**
+ * "Check the tone of this text" (context menu, on any page): the worker injects this script into the
+ * frame the text was selected in (the menu click grants it that tab, activeTab) and then calls this
+ * function, in this script's own world (the page cannot see or call it), with the engine's result.
+ */
+(globalThis as unknown as { __humanToneCheck?: typeof showCheck }).__humanToneCheck = showCheck;

@@ -34,11 +34,18 @@ export class PrePostCheck {
     const win = doc.defaultView!;
     win.addEventListener('click', (e) => this.onClick(e), { capture: true, signal });
     win.addEventListener('keydown', (e) => this.onKeyDown(e), { capture: true, signal });
+    // In a frame (an editor's iframe), the post button is often outside it, in the page around the
+    // frame: listen for clicks in the same-origin documents the frame sits in too.
+    for (let w = win, frame = frameOf(w); frame; frame = frameOf(w)) {
+      w = frame.ownerDocument.defaultView!;
+      w.addEventListener('click', (e) => this.onClick(e), { capture: true, signal });
+    }
   }
 
   private isPostButton(target: EventTarget | null): HTMLElement | null {
-    if (!(target instanceof Element)) return null;
-    return target.closest<HTMLElement>(this.adapter.postButtons.join(','));
+    // Not `instanceof`: a click in the page around this frame comes from another realm.
+    if (!target || (target as Node).nodeType !== Node.ELEMENT_NODE) return null;
+    return (target as Element).closest<HTMLElement>(this.adapter.postButtons.join(','));
   }
 
   /** The box a post button belongs to: the one sharing the closest container, else the last one used. */
@@ -49,7 +56,8 @@ export class PrePostCheck {
       let depth = 0;
       let node: Element | null = session.el;
       while (node && !node.contains(button)) {
-        node = node.parentElement;
+        // Up through the document, then on from the frame it is in.
+        node = node.parentElement ?? frameOf(node.ownerDocument.defaultView);
         depth++;
       }
       if (node && depth < bestDepth) {
@@ -131,6 +139,15 @@ export class PrePostCheck {
   /** A box left the page. */
   forget(session: BoxSession): void {
     if (this.pending?.session === session) this.pending = null;
+  }
+}
+
+/** The frame element a window is in, when its parent is of the same origin (else null). */
+function frameOf(win: Window | null): Element | null {
+  try {
+    return win?.frameElement ?? null;
+  } catch {
+    return null;
   }
 }
 

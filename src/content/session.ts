@@ -11,15 +11,15 @@
  */
 import type { Flag, Result } from '../engine/types.js';
 import type { T } from '../shared/i18n.js';
-import { MAX_AUTHOR, MAX_IGNORED, MAX_IGNORED_TEXT, MAX_TEXT, type AnalyzeRequest } from '../shared/messages.js';
+import { MAX_AUTHOR, MAX_CONTEXT, MAX_IGNORED, MAX_IGNORED_TEXT, MAX_TEXT, type AnalyzeRequest } from '../shared/messages.js';
 import { applyReplacement, type ApplyOutcome } from './editors/apply.js';
 import { surfaceFor, type Surface, type TextMap } from './editors/surface.js';
 import { setMarks, type Mark } from './highlight.js';
 import { Mirror } from './mirror.js';
 import { CoachUI } from './overlay/ui.js';
-import type { CoachStatus } from './overlay/Coach.js';
+import type { AnsweringState, CoachStatus } from './overlay/Coach.js';
 import type { SiteAdapter } from './sites/types.js';
-import { findContext } from './context.js';
+import { findContext, type FoundContext } from './context.js';
 import { now, span, timed } from './perf.js';
 
 export const DEBOUNCE_MS = 300;
@@ -43,6 +43,15 @@ export class BoxSession {
   /** The text the current result belongs to. */
   resultText: string | null = null;
   ignored: { rule: string; text: string }[] = [];
+  /**
+   * The message being answered as the person set it (pasted or edited in the panel): it overrides
+   * what the site adapter finds. Kept only in this box's session, never stored.
+   */
+  private picked: string | null = null;
+  /** What the site adapter found, read again at each analysis (the page may change around the box). */
+  private found: FoundContext = {};
+  /** The box held text at the last read: when it is emptied (posted, or the console opened another conversation), the picked message goes. */
+  private hadText = false;
   private revision = 0;
   private timer: ReturnType<typeof setTimeout> | undefined;
   private readonly abort = new AbortController();
@@ -67,6 +76,7 @@ export class BoxSession {
       retry: () => this.schedule(0),
       review: () => this.host.review(this),
       postAnyway: () => this.host.postAnyway(this),
+      setAnswering: (text) => this.setAnswering(text),
     });
     const signal = this.abort.signal;
     // The keystroke path: only restart the pause timer (timed for the benchmark).
@@ -80,6 +90,7 @@ export class BoxSession {
     // Editors that re-render without an input event (undo, paste handlers, site scripts).
     this.observer = new MutationObserver(onEdit);
     if (this.surface.kind !== 'textarea') this.observer.observe(el, { childList: true, subtree: true, characterData: true });
+    this.found = findContext(el, adapter);
     this.show();
     this.schedule(0);
   }
@@ -103,7 +114,25 @@ export class BoxSession {
   }
 
   private show(): void {
-    this.ui.update({ status: this.status, result: this.status === 'ready' ? this.result : null });
+    this.ui.update({ status: this.status, result: this.status === 'ready' ? this.result : null, answering: this.answering() });
+  }
+
+  /** The message this reply answers: set by the person, else found by the site adapter, else none. */
+  answering(): AnsweringState {
+    if (this.picked !== null) return { source: 'picked', text: this.picked };
+    const found = this.found;
+    return found.text ? { source: 'found', text: found.text, author: found.author } : { source: 'none', text: '' };
+  }
+
+  /** The person set (or, with an empty text, cleared) the message they are answering: analyse again with it. */
+  setAnswering(text: string | null): void {
+    if (this.stopped) return;
+    const clean = text === null ? '' : text.replace(/\s+/g, ' ').trim().slice(0, MAX_CONTEXT);
+    this.picked = clean ? clean : null;
+    this.resultText = null;
+    this.lastResult = null;
+    this.show();
+    this.schedule(0);
   }
 
   private setStatus(status: CoachStatus): void {
@@ -124,7 +153,11 @@ export class BoxSession {
     if (this.stopped) return;
     const map = this.surface.read();
     if (map.text.trim() === '') {
-      // Nothing written yet: nothing to ask the worker, nothing to underline.
+      // Nothing written yet: nothing to ask the worker, nothing to underline. A box that held a reply
+      // and is empty now was posted or cleared for another conversation: the message set by hand was
+      // for that reply, not the next one.
+      if (this.hadText && this.picked !== null) this.picked = null;
+      this.hadText = false;
       this.revision++;
       this.clearMarks();
       this.setStatus('empty');
@@ -137,6 +170,7 @@ export class BoxSession {
       this.setStatus('tooLong');
       return;
     }
+    this.hadText = true;
     if (this.restore(map)) return;
     await this.request(map.text);
   }
@@ -168,9 +202,10 @@ export class BoxSession {
     const requestedAt = now();
     this.lastResult = null;
     this.setStatus('pending');
-    const context = findContext(this.el, this.adapter);
+    this.found = findContext(this.el, this.adapter);
+    const context = this.answering();
     const req: AnalyzeRequest = { type: 'analyze', text };
-    if (context.text) req.context = context.text;
+    if (context.text) req.context = context.text.slice(0, MAX_CONTEXT);
     if (context.author) req.author = context.author.slice(0, MAX_AUTHOR);
     if (this.ignored.length) req.ignore = this.ignored.slice(-MAX_IGNORED);
     let result: Result;

@@ -39,7 +39,10 @@ export function answerWorkerRequests(
 
 // ---- popup -> content script --------------------------------------------------------------------
 
-/** Asks the content script in a tab; null when none answers (no coach there) or the answer is malformed. */
+/**
+ * Asks the content script in a tab (every frame gets the request; the first answer counts); null when
+ * none answers (no coach there) or the answer is malformed.
+ */
 export async function askTab<R extends PopupToContent>(tabId: number, request: R): Promise<ContentAnswers[R['type']] | null> {
   try {
     const reply: unknown = await ext.tabs.sendMessage(tabId, request);
@@ -49,15 +52,23 @@ export async function askTab<R extends PopupToContent>(tabId: number, request: R
   }
 }
 
-/** Content side: answers the popup's requests until `signal` aborts. Anything else gets no answer. */
-export function answerPopup(signal: AbortSignal, handle: (request: PopupToContent) => ContentAnswers[PopupToContent['type']]): void {
+/**
+ * Content side: answers the extension's own requests (the popup's, the worker's) until `signal`
+ * aborts. Anything else gets no answer; `handle` may decline one too (undefined: this frame does not
+ * answer, another frame of the tab may).
+ */
+export function answerPopup(
+  signal: AbortSignal,
+  handle: (request: PopupToContent) => Promise<ContentAnswers[PopupToContent['type']] | undefined> | ContentAnswers[PopupToContent['type']] | undefined,
+): void {
   listen(
     ext.runtime.onMessage,
     (message: unknown, sender: MessageSender) => {
-      if (sender.id !== ext.runtime.id) return undefined; // only this extension's own pages (the popup)
+      if (sender.id !== ext.runtime.id) return undefined; // only this extension's own pages and worker
       const request = parseMessage(PopupToContent, message);
       if (!request) return undefined;
-      return Promise.resolve(handle(request));
+      const answer = handle(request);
+      return answer === undefined ? undefined : Promise.resolve(answer);
     },
     signal,
   );

@@ -12,9 +12,12 @@ export function contentScriptMatches(): string[] {
   return scripts[0]?.matches ?? [];
 }
 
-/** Runs the content script in a tab's top frame (it keeps itself to one coach per page). */
+/**
+ * Runs the content script in a tab's frames (it keeps itself to one coach per frame); frames it may
+ * not script (another site's) are left out by the browser.
+ */
 export async function injectContentScript(tabId: number): Promise<void> {
-  await ext.scripting.executeScript({ target: { tabId }, files: contentScriptFiles() });
+  await ext.scripting.executeScript({ target: { tabId, allFrames: true }, files: contentScriptFiles() });
 }
 
 export interface OpenTab {
@@ -74,11 +77,20 @@ export async function registeredScriptIds(): Promise<string[]> {
   return (await ext.scripting.getRegisteredContentScripts()).map((r) => r.id);
 }
 
+/**
+ * Registers the content script on turned-on sites: in every frame of their pages (editors such as
+ * TinyMCE and CKEditor live in frames), including about:blank and srcdoc frames those pages make
+ * (`matchOriginAsFallback`, which a browser that does not know it refuses: then without it).
+ */
 export async function registerContentScript(list: { id: string; pattern: string }[]): Promise<void> {
   if (!list.length) return;
-  await ext.scripting.registerContentScripts(
-    list.map(({ id, pattern }) => ({ id, matches: [pattern], js: contentScriptFiles(), runAt: 'document_idle' as const, persistAcrossSessions: true })),
-  );
+  const scripts = list.map(({ id, pattern }) => ({ id, matches: [pattern], js: contentScriptFiles(), runAt: 'document_idle' as const, persistAcrossSessions: true, allFrames: true }));
+  try {
+    await ext.scripting.registerContentScripts(scripts.map((s) => ({ ...s, matchOriginAsFallback: true })));
+  } catch (e) {
+    if (!/matchOriginAsFallback/i.test(e instanceof Error ? e.message : String(e))) throw e;
+    await ext.scripting.registerContentScripts(scripts);
+  }
 }
 
 export async function unregisterContentScripts(ids: string[]): Promise<void> {

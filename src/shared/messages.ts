@@ -68,7 +68,12 @@ export const LIFELINE_PORT = 'human-tone-lifeline';
 // ---- popup -> content script (through tabs.sendMessage) -----------------------------------------
 
 export const StatusRequest = v.strictObject({ type: v.literal('status') });
-export const PopupToContent = v.variant('type', [StatusRequest]);
+/**
+ * From the worker, after the person chose "Human Tone: I'm answering this" on a selection or pressed
+ * its keyboard command: the selected text is the message the active reply box answers.
+ */
+export const AnsweringRequest = v.strictObject({ type: v.literal('answering'), text: v.pipe(v.string(), v.minLength(1), v.maxLength(MAX_CONTEXT)) });
+export const PopupToContent = v.variant('type', [StatusRequest, AnsweringRequest]);
 export type PopupToContent = v.InferOutput<typeof PopupToContent>;
 
 const VerdictSchema = v.picklist(['human', 'mixed', 'scripted', 'unknown']);
@@ -89,10 +94,13 @@ export const BoxStatus = v.strictObject({
 export type BoxStatus = v.InferOutput<typeof BoxStatus>;
 
 /** What the content script answers to each popup request type. */
+export const AnsweringAnswer = v.strictObject({ applied: v.boolean() });
+
 export interface ContentAnswers {
   status: BoxStatus;
+  answering: v.InferOutput<typeof AnsweringAnswer>;
 }
-export const ContentAnswerSchemas = { status: BoxStatus } as const;
+export const ContentAnswerSchemas = { status: BoxStatus, answering: AnsweringAnswer } as const;
 
 export function parseMessage<T extends v.GenericSchema>(schema: T, message: unknown): v.InferOutput<T> | null {
   const res = v.safeParse(schema, message);

@@ -65,13 +65,16 @@ function walk(node: DOMNode, visit: (n: DOMNode) => void): void {
   if (node.contentDocument) walk(node.contentDocument, visit);
 }
 
-/** Every coach host in document order, each with the backend ids of everything inside it (shadow roots included). */
-export async function coachTrees(page: Page): Promise<{ host: DOMNode; ids: Set<number> }[]> {
+/**
+ * Every coach host in document order (or, with `hostName`, every host of that name: the selection
+ * check's `human-tone-check`), each with the backend ids of everything inside it (shadow roots included).
+ */
+export async function coachTrees(page: Page, hostName = 'human-tone-coach'): Promise<{ host: DOMNode; ids: Set<number> }[]> {
   const cdp = await cdpFor(page);
   const { root } = (await cdp.send('DOM.getDocument', { depth: -1, pierce: true })) as { root: DOMNode };
   const hosts: { host: DOMNode; ids: Set<number> }[] = [];
   walk(root, (n) => {
-    if (n.localName === 'human-tone-coach') {
+    if (n.localName === hostName) {
       const ids = new Set<number>();
       walk(n, (d) => ids.add(d.backendNodeId));
       hosts.push({ host: n, ids });
@@ -110,16 +113,17 @@ export class CoachLocator {
     /** Which coach host (document order); null: any. */
     private readonly index: number | null,
     private readonly steps: Step[],
+    private readonly hostName = 'human-tone-coach',
   ) {}
 
   getByRole(role: string, options: RoleOptions = {}): CoachLocator {
-    return new CoachLocator(this.page, this.index, [...this.steps, { role, name: options.name }]);
+    return new CoachLocator(this.page, this.index, [...this.steps, { role, name: options.name }], this.hostName);
   }
 
   nth(i: number): CoachLocator {
     const steps = this.steps.slice();
     steps[steps.length - 1] = { ...steps[steps.length - 1]!, pick: i };
-    return new CoachLocator(this.page, this.index, steps);
+    return new CoachLocator(this.page, this.index, steps, this.hostName);
   }
 
   first(): CoachLocator {
@@ -129,7 +133,7 @@ export class CoachLocator {
   /** The matching accessibility nodes, in tree order. */
   async resolve(): Promise<AXNode[]> {
     const cdp = await cdpFor(this.page);
-    const trees = await coachTrees(this.page);
+    const trees = await coachTrees(this.page, this.hostName);
     const scope = new Set<number>();
     trees.forEach((t, i) => {
       if (this.index === null || this.index === i) for (const id of t.ids) scope.add(id);
@@ -246,6 +250,11 @@ export class CoachLocator {
     });
     await cdp.send('Runtime.releaseObject', { objectId: object.objectId }).catch(() => undefined);
   }
+}
+
+/** The panel of "Check the tone of this text" (its own host, `human-tone-check`). */
+export function checkPanel(page: Page): CoachLocator {
+  return new CoachLocator(page, null, [], 'human-tone-check');
 }
 
 /** The coach with this index (document order of the hosts), or any coach on the page. */

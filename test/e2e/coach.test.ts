@@ -321,7 +321,10 @@ describe('on Facebook (Lexical)', () => {
     await typeSlowly(page, 'The parcel is with the courier.');
     await waitForAnalysis(page, box);
     // Anna wrote it took ten days to answer: the reply never acknowledges it nor uses her name.
-    const theirs = coach(page, await coachIndex(page, box));
+    const index = await coachIndex(page, box);
+    // Public, for automation: the coach knows what this reply answers (found by the site adapter).
+    expect(await page.evaluate((i) => document.querySelectorAll('human-tone-coach')[i]!.getAttribute('data-human-tone-context'), index)).toBe('found');
+    const theirs = coach(page, index);
     await theirs.getByRole('button', { name: /Human Tone/ }).click();
     const dialog = theirs.getByRole('dialog');
     await expect.poll(() => dialog.isVisible()).toBe(true);

@@ -85,6 +85,10 @@ describe('in Dutch', () => {
     expect(text).toMatch(/Tooncoach/);
     expect(text).toMatch(/Waarom/);
     expect(await dialog.getByRole('button', { name: /^Gebruik: / }).count()).toBeGreaterThan(0);
+    // The message answered, found on the page, with the field to change it.
+    const answering = dialog.getByRole('region', { name: 'Bericht waarop je antwoordt' });
+    expect(await answering.getByRole('button', { name: 'Bewerken' }).count()).toBe(1);
+    expect(await answering.textContent()).toMatch(/gevonden op de pagina/);
     b.assertNoUnroutedRequests();
   });
 });

@@ -51,6 +51,13 @@ describe('the sites come from the adapters', () => {
     expect(m.optional_host_permissions).toEqual(['https://*/*', 'http://*/*']);
   });
 
+  test.each(['dist', 'dist-firefox'])('%s: the content script runs in every frame of those sites, about:blank and srcdoc frames included', (dir) => {
+    const cs = read(dir).content_scripts[0];
+    expect(cs.all_frames).toBe(true);
+    expect(cs.match_about_blank).toBe(true);
+    expect(cs.match_origin_as_fallback).toBe(true);
+  });
+
   test('the development build (npm start) also matches localhost, in the content script only', () => {
     const dev = buildManifest('chrome', 'development') as { host_permissions: string[]; content_scripts: { matches: string[] }[] };
     expect(dev.host_permissions).toEqual(SUPPORTED_MATCHES);

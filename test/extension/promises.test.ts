@@ -74,10 +74,11 @@ describe('built extension', () => {
       const code = readFileSync(f, 'utf8');
       expect(code, f).not.toMatch(/\bfetch\(|XMLHttpRequest|WebSocket|sendBeacon|EventSource|importScripts|new Function|\beval\(/);
       // The only URLs are the XML namespaces Preact uses to create SVG elements, and the site adapters'
-      // match patterns (https://x.com/* and the like: patterns to compare page URLs with, never fetched).
+      // match patterns (https://x.com/* and the like: patterns to compare page URLs with, never fetched),
+      // and the "any web page" patterns of the "Check the tone of this text" menu item.
       const urls = [...code.matchAll(/https?:\/\/[^\s"'`)]+/g)]
         .map((m) => m[0])
-        .filter((u) => !u.startsWith('http://www.w3.org/') && !SUPPORTED_MATCHES.includes(u));
+        .filter((u) => !u.startsWith('http://www.w3.org/') && !SUPPORTED_MATCHES.includes(u) && !['https://*/*', 'http://*/*'].includes(u));
       expect(urls, f).toEqual([]);
     }
   });
@@ -88,7 +89,8 @@ describe('built extension', () => {
     expect(manifest.host_permissions).toEqual(SUPPORTED_MATCHES);
     expect(manifest.content_scripts[0].matches).toEqual(SUPPORTED_MATCHES);
     expect(manifest.optional_host_permissions).toEqual(['https://*/*', 'http://*/*']);
-    expect(manifest.permissions.sort()).toEqual(['activeTab', 'scripting', 'storage']);
+    // contextMenus: "Human Tone: I'm answering this" on a selection (SECURITY.md, Permissions).
+    expect(manifest.permissions.sort()).toEqual(['activeTab', 'contextMenus', 'scripting', 'storage']);
     expect(manifest.content_security_policy).toBeUndefined();
     expect(manifest.externally_connectable).toBeUndefined();
     expect(manifest.web_accessible_resources ?? []).toEqual([]);

@@ -15,6 +15,13 @@ const METHODS: Record<EditorKind, Method[]> = {
   lexical: ['beforeinput', 'paste', 'execCommand'],
   prosemirror: ['paste', 'execCommand'],
   quill: ['execCommand', 'paste'],
+  // Slate and CKEditor 5 take their input from `beforeinput` and draw the screen from their model:
+  // execCommand would change only the screen (the model keeps the old words, and the next keys land
+  // in the wrong place), so it is never tried on them.
+  slate: ['beforeinput', 'paste'],
+  ckeditor5: ['beforeinput', 'paste'],
+  // TinyMCE's paste handling inserts through its own model with one undo level.
+  tinymce: ['paste', 'execCommand'],
   contenteditable: ['execCommand', 'paste'],
   textarea: ['execCommand', 'setRangeText'],
 };
@@ -46,6 +53,35 @@ async function settle(surface: Surface): Promise<void> {
   const win = surface.el.ownerDocument.defaultView!;
   await Promise.resolve();
   await nextFrame(win);
+}
+
+/** Editors that draw the screen from their model: the screen changes a moment after the model. */
+const MODEL_DRAWN = new Set<EditorKind>(['slate', 'ckeditor5']);
+/** Editors whose edit lands later than the event: those, and TinyMCE (its paste goes through a hidden paste bin, then a timer). */
+const DEFERRED = new Set<EditorKind>([...MODEL_DRAWN, 'tinymce']);
+
+/**
+ * Waits until the editor has taken the edit: the text differs from `before` (then one more frame, so
+ * that a re-render in two steps is complete), or a few frames passed with no change.
+ */
+async function settleAfter(surface: Surface, before: string): Promise<void> {
+  await settle(surface);
+  if (!DEFERRED.has(surface.kind)) return;
+  const win = surface.el.ownerDocument.defaultView!;
+  for (let i = 0; i < 10 && surface.getText() === before; i++) await nextFrame(win);
+  await nextFrame(win);
+}
+
+/** The editor's own undo: `historyUndo` for editors that listen to beforeinput, else the browser's. */
+function undo(surface: Surface): void {
+  const doc = surface.el.ownerDocument;
+  if (MODEL_DRAWN.has(surface.kind)) {
+    const win = doc.defaultView!;
+    const ev = new win.InputEvent('beforeinput', { inputType: 'historyUndo', bubbles: true, cancelable: true });
+    surface.el.dispatchEvent(ev);
+    if (ev.defaultPrevented) return;
+  }
+  doc.execCommand('undo', false);
 }
 
 function run(method: Method, surface: Surface, insert: string, start: number, end: number): void {
@@ -101,13 +137,13 @@ export async function applyReplacement(surface: Surface, expectedBefore: string,
     surface.select(edit.start, edit.end);
     await settled;
     run(method, surface, edit.insert, edit.start, edit.end);
-    await settle(surface);
+    await settleAfter(surface, before);
     const after = surface.getText();
     if (after === edit.text) return { ok: true, method, text: after };
     if (after !== before) {
       // Damaged: take it back with the editor's own undo, and make sure that worked.
-      doc.execCommand('undo', false);
-      await settle(surface);
+      undo(surface);
+      await settleAfter(surface, after);
       if (surface.getText() !== before) return { ok: false, method, text: surface.getText() };
     }
   }

@@ -4,7 +4,7 @@
  * cares which editor it is in.
  */
 
-export type EditorKind = 'textarea' | 'draft' | 'lexical' | 'prosemirror' | 'quill' | 'contenteditable';
+export type EditorKind = 'textarea' | 'draft' | 'lexical' | 'prosemirror' | 'quill' | 'slate' | 'ckeditor5' | 'tinymce' | 'contenteditable';
 
 export interface TextMap {
   text: string;
@@ -33,6 +33,10 @@ export function editorKind(el: HTMLElement): EditorKind {
   if (el.hasAttribute('data-lexical-editor')) return 'lexical';
   if (el.classList.contains('ProseMirror')) return 'prosemirror';
   if (el.classList.contains('ql-editor')) return 'quill';
+  if (el.hasAttribute('data-slate-editor')) return 'slate';
+  if (el.classList.contains('ck-editor__editable') || el.classList.contains('ck-content')) return 'ckeditor5';
+  // TinyMCE's iframe body (classic mode) or its inline editable.
+  if (el.classList.contains('mce-content-body')) return 'tinymce';
   return 'contenteditable';
 }
 
@@ -43,10 +47,28 @@ function isBlock(el: Element): boolean {
 }
 
 /**
+ * What an editor draws inside its editable that is not the person's text: 'skip' leaves it out,
+ * 'line' counts it as an empty line (its content left out). Slate draws its placeholder as a
+ * non-editable span with text, and an empty line as a zero-width character (U+FEFF) and a <br>.
+ */
+export type Chrome = (el: Element) => 'skip' | 'line' | null;
+
+const SLATE_CHROME: Chrome = (el) => {
+  if (el.hasAttribute('data-slate-placeholder')) return 'skip';
+  if (el.hasAttribute('data-slate-zero-width')) return el.getAttribute('data-slate-zero-width') === 'n' ? 'line' : 'skip';
+  return null;
+};
+
+/** TinyMCE's own elements in its body (its paste bin, resize handles): data-mce-bogus="all". */
+const TINYMCE_CHROME: Chrome = (el) => (el.getAttribute('data-mce-bogus') === 'all' ? 'skip' : null);
+
+const CHROME: Partial<Record<EditorKind, Chrome>> = { slate: SLATE_CHROME, tinymce: TINYMCE_CHROME };
+
+/**
  * Reads a contenteditable the way its editor's model does: each leaf block is a line, lines are
  * joined by "\n", a <br> inside a line is "\n", and the placeholder <br> of an empty line is nothing.
  */
-export function readContentEditable(root: HTMLElement): TextMap {
+export function readContentEditable(root: HTMLElement, chrome: Chrome | null = null): TextMap {
   const nodes: Text[] = [];
   const starts: number[] = [];
   let text = '';
@@ -69,6 +91,12 @@ export function readContentEditable(root: HTMLElement): TextMap {
         text += t.data;
       } else if (child.nodeType === Node.ELEMENT_NODE) {
         const el = child as Element;
+        const drawn = chrome?.(el);
+        if (drawn === 'skip') continue;
+        if (drawn === 'line') {
+          if (!lineOpen) startLine();
+          continue;
+        }
         if (el.tagName === 'BR') {
           if (!lineOpen) startLine();
           // A <br> that ends its block is a placeholder; elsewhere it is a line break.
@@ -132,7 +160,7 @@ class ContentEditableSurface implements Surface {
     this.kind = editorKind(el);
   }
   read(): TextMap {
-    return readContentEditable(this.el);
+    return readContentEditable(this.el, CHROME[this.kind] ?? null);
   }
   getText(): string {
     return this.read().text;

@@ -27,6 +27,10 @@ button { font: inherit; cursor: pointer; }
 .badge.pending, .badge.empty, .badge.tooLong { color: #4b5563; }
 .badge.tooLong { white-space: nowrap; font-weight: 500; }
 .actions { display: flex; gap: 12px; margin-top: 4px; }
+.answering { border-bottom: 1px solid #e5e7eb; padding-bottom: 6px; margin-bottom: 6px; }
+.answering .source { font-weight: normal; color: #6b7280; }
+.answering .answered::before { content: attr(data-text); }
+.answering textarea { box-sizing: border-box; width: 100%; font: inherit; font-size: 13px; padding: 4px 6px; border: 1px solid #9ca3af; border-radius: 6px; resize: vertical; }
 .link { border: 0; background: none; padding: 0; color: #1d4ed8; text-decoration: underline; font-size: 12px; }
 .close { border: 0; background: none; font-size: 20px; line-height: 1; color: #374151; }
 .cues { margin-top: 8px; color: #166534; }

@@ -16,7 +16,7 @@
 import { render } from 'preact';
 import type { Flag, Result } from '../../engine/types.js';
 import type { T } from '../../shared/i18n.js';
-import { Coach, type CoachStatus } from './Coach.js';
+import { Coach, type AnsweringState, type CoachStatus } from './Coach.js';
 import { OVERLAY_CSS } from './styles.js';
 
 export interface UiActions {
@@ -26,12 +26,16 @@ export interface UiActions {
   retry(): void;
   review(): void;
   postAnyway(): void;
+  /** The person set the message they are answering (null or empty: clear it). */
+  setAnswering(text: string | null): void;
 }
 
 export interface UiState {
   status: CoachStatus;
   /** The result for exactly the text the box holds; null unless status is 'ready'. */
   result: Result | null;
+  /** The message the reply answers, and where it came from. */
+  answering?: AnsweringState;
 }
 
 /** Public verdict values of the host's data-human-tone-verdict (see SECURITY.md and the README). */
@@ -46,6 +50,61 @@ export function verdictAttribute(state: UiState): string {
   }
 }
 
+/**
+ * Where the coach is drawn for a box: in the box's own document, or, for a box inside frames of the
+ * same origin (an editor's iframe, about:blank and srcdoc frames included), in the outermost document
+ * this script can reach, over the frame, so that the panel is not squeezed into a small frame.
+ * `frames` are the frame elements from the box's document outwards.
+ */
+interface Layer {
+  doc: Document;
+  win: Window;
+  frames: Element[];
+}
+
+function layerFor(box: HTMLElement): Layer {
+  let win = box.ownerDocument.defaultView!;
+  const frames: Element[] = [];
+  for (;;) {
+    let frame: Element | null = null;
+    try {
+      // null when the parent is another origin's (or this is the top frame)
+      frame = win.frameElement;
+    } catch {
+      frame = null;
+    }
+    if (!frame || !frame.ownerDocument.defaultView) break;
+    frames.push(frame);
+    win = frame.ownerDocument.defaultView;
+  }
+  return { doc: win.document, win, frames };
+}
+
+function intersect(r: { left: number; top: number; right: number; bottom: number }, w: number, h: number) {
+  return { left: Math.max(0, r.left), top: Math.max(0, r.top), right: Math.min(w, r.right), bottom: Math.min(h, r.bottom) };
+}
+
+/** The box's visible part, in the layer document's coordinates (each frame clips what it shows). */
+function anchorIn(box: HTMLElement, layer: Layer): DOMRect | null {
+  if (!box.isConnected) return null;
+  const boxWin = box.ownerDocument.defaultView!;
+  let r = { left: 0, top: 0, right: 0, bottom: 0, ...box.getBoundingClientRect().toJSON() } as { left: number; top: number; right: number; bottom: number };
+  if (!layer.frames.length) return box.getBoundingClientRect();
+  let inner: Window = boxWin;
+  for (const frame of layer.frames) {
+    r = intersect(r, inner.innerWidth, inner.innerHeight);
+    const f = frame.getBoundingClientRect();
+    const style = frame.ownerDocument.defaultView!.getComputedStyle(frame);
+    const dx = f.left + frame.clientLeft + (parseFloat(style.paddingLeft) || 0);
+    const dy = f.top + frame.clientTop + (parseFloat(style.paddingTop) || 0);
+    r = { left: r.left + dx, top: r.top + dy, right: r.right + dx, bottom: r.bottom + dy };
+    inner = frame.ownerDocument.defaultView!;
+  }
+  r = intersect(r, layer.win.innerWidth, layer.win.innerHeight);
+  if (r.right <= r.left || r.bottom <= r.top) return null;
+  return new DOMRect(r.left, r.top, r.right - r.left, r.bottom - r.top);
+}
+
 export class CoachUI {
   readonly host: HTMLElement;
   private readonly mount: HTMLDivElement;
@@ -58,15 +117,19 @@ export class CoachUI {
   private takeFocus = true;
   private notice: string | null = null;
   private prePost: { flags: Flag[] } | null = null;
-  private state: UiState = { status: 'pending', result: null };
+  private state: UiState = { status: 'pending', result: null, answering: { source: 'none', text: '' } };
   private destroyed = false;
+  private readonly layer: Layer;
+  /** The "Message you are answering" editor, kept here so that re-renders keep it open with what was typed. */
+  private readonly answeringEditor = { editing: false, draft: '' };
 
   constructor(
     private readonly box: HTMLElement,
     private readonly t: T,
     private readonly actions: UiActions,
   ) {
-    const doc = box.ownerDocument;
+    this.layer = layerFor(box);
+    const doc = this.layer.doc;
     this.host = doc.createElement('human-tone-coach');
     this.host.style.cssText = 'all: initial; position: fixed; top: 0; left: 0; width: 0; height: 0; z-index: 2147483647;';
     const holder = doc.createElement('div');
@@ -77,14 +140,19 @@ export class CoachUI {
     this.mount = doc.createElement('div');
     root.append(style, this.mount);
     this.host.append(holder);
-    doc.body.append(this.host);
+    // Never inside an editor: TinyMCE's editable is its frame's <body>.
+    if (doc.body && !doc.body.isContentEditable) doc.body.append(this.host);
+    else doc.documentElement.append(this.host);
     const signal = this.abort.signal;
-    const win = doc.defaultView!;
     const reposition = () => this.schedule();
-    win.addEventListener('scroll', reposition, { signal, passive: true, capture: true });
-    win.addEventListener('resize', reposition, { signal, passive: true });
+    const windows = [box.ownerDocument.defaultView!, ...this.layer.frames.map((f) => f.ownerDocument.defaultView!)];
+    for (const win of windows) {
+      win.addEventListener('scroll', reposition, { signal, passive: true, capture: true });
+      win.addEventListener('resize', reposition, { signal, passive: true });
+    }
     this.resize = new ResizeObserver(reposition);
     this.resize.observe(box);
+    for (const frame of this.layer.frames) this.resize.observe(frame);
     // Escape closes the panel (or answers the check with "Review") wherever focus is in the coach.
     // Listened for inside the closed root: events the page dispatches at the host never get here.
     this.mount.addEventListener(
@@ -99,17 +167,19 @@ export class CoachUI {
       },
       { signal },
     );
-    // Close the panel when the person clicks elsewhere on the page.
-    doc.addEventListener(
-      'pointerdown',
-      (e) => {
-        if (e.isTrusted && this.panelOpen && !e.composedPath().includes(this.host)) {
-          this.panelOpen = false;
-          this.draw();
-        }
-      },
-      { signal, capture: true },
-    );
+    // Close the panel when the person clicks elsewhere on the page (or in the box's frame).
+    for (const d of new Set([doc, box.ownerDocument])) {
+      d.addEventListener(
+        'pointerdown',
+        (e) => {
+          if (e.isTrusted && this.panelOpen && !e.composedPath().includes(this.host)) {
+            this.panelOpen = false;
+            this.draw();
+          }
+        },
+        { signal, capture: true },
+      );
+    }
     this.draw();
   }
 
@@ -119,6 +189,8 @@ export class CoachUI {
     const r = state.status === 'ready' ? state.result : null;
     this.host.setAttribute('data-human-tone-verdict', verdictAttribute(state));
     this.host.setAttribute('data-human-tone-score', r ? String(r.score) : '');
+    // Public: whether the coach knows the message answered (found by the site adapter, picked by the person), not the message.
+    this.host.setAttribute('data-human-tone-context', state.answering?.source ?? 'none');
     if (this.focusFlag !== null && (!r || this.focusFlag >= r.flags.length)) this.focusFlag = null;
     this.draw();
   }
@@ -134,6 +206,7 @@ export class CoachUI {
 
   closePanel(focusEditor = true): void {
     this.panelOpen = false;
+    this.answeringEditor.editing = false;
     this.draw();
     if (focusEditor) this.box.focus();
   }
@@ -151,7 +224,7 @@ export class CoachUI {
 
   private schedule(): void {
     if (this.frame || this.destroyed) return;
-    this.frame = requestAnimationFrame(() => {
+    this.frame = this.layer.win.requestAnimationFrame(() => {
       this.frame = 0;
       this.draw();
     });
@@ -188,11 +261,21 @@ export class CoachUI {
     onRetry: this.trusted(() => this.actions.retry()),
     onReview: this.trusted(() => this.actions.review()),
     onPostAnyway: this.trusted(() => this.actions.postAnyway()),
+    onAnswering: this.trusted((text: string | null) => {
+      this.answeringEditor.editing = false;
+      this.answeringEditor.draft = '';
+      this.actions.setAnswering(text);
+    }),
+    onAnsweringEditing: this.trusted((editing: boolean) => {
+      this.answeringEditor.editing = editing;
+      this.answeringEditor.draft = editing ? (this.state.answering?.text ?? '') : '';
+      this.draw();
+    }),
   };
 
   private draw(): void {
     if (this.destroyed) return;
-    const anchor = this.box.isConnected ? this.box.getBoundingClientRect() : null;
+    const anchor = anchorIn(this.box, this.layer);
     render(
       <Coach
         t={this.t}
@@ -202,8 +285,11 @@ export class CoachUI {
         focusFlag={this.focusFlag}
         takeFocus={this.takeFocus}
         notice={this.notice}
+        answering={this.state.answering ?? { source: 'none', text: '' }}
+        answeringEditor={this.answeringEditor}
         prePost={this.prePost}
         anchor={anchor}
+        viewport={{ width: this.layer.win.innerWidth, height: this.layer.win.innerHeight }}
         {...this.handlers}
       />,
       this.mount,
@@ -215,7 +301,7 @@ export class CoachUI {
     this.destroyed = true;
     this.abort.abort();
     this.resize.disconnect();
-    cancelAnimationFrame(this.frame);
+    this.layer.win.cancelAnimationFrame(this.frame);
     render(null, this.mount);
     this.host.remove();
   }
