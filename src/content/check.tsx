@@ -12,6 +12,7 @@ import { replaceSpan, type Edit } from '../engine/apply.js';
 import type { Result } from '../engine/types.js';
 import { uiLanguage } from '../platform/browser.js';
 import { translator, uiLangFrom, type T } from '../shared/i18n.js';
+import { FlagText } from './overlay/FlagText.js';
 import { OVERLAY_CSS } from './overlay/styles.js';
 
 export interface CheckPayload {
@@ -98,13 +99,7 @@ function CheckPanel(props: { t: T; payload: CheckPayload; onClose(): void }) {
         <ul>
           {result.flags.map((flag, f) => (
             <li key={`${f}-${flag.start}`} class={flag.severity}>
-              <p class="quote">
-                “{flag.text}” <span class="sev">{t(`sev_${flag.severity}`)}</span>
-              </p>
-              <p class="message">{flag.message}</p>
-              <p class="why">
-                <span>{t('why')}:</span> {flag.why}
-              </p>
+              <FlagText flag={flag} t={t} />
               <div class="suggestions">
                 {flag.suggestions.map((s, k) =>
                   s.trim() ? (

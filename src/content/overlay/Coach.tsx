@@ -3,6 +3,7 @@ import { Fragment } from 'preact';
 import { useEffect, useLayoutEffect, useRef } from 'preact/hooks';
 import { CATEGORIES, type Category, type Flag, type Result } from '../../engine/types.js';
 import type { T } from '../../shared/i18n.js';
+import { FlagText } from './FlagText.js';
 
 /** Where a box's coaching stands: nothing written, reading, a result, failed (with a retry), or too long to coach. */
 export type CoachStatus = 'empty' | 'pending' | 'ready' | 'failed' | 'tooLong';
@@ -308,13 +309,7 @@ function FlagItem(props: CoachProps & { flag: Flag; index: number }) {
   const { t, flag, index } = props;
   return (
     <li data-flag={index} class={`${flag.severity}${props.focusFlag === index ? ' current' : ''}`}>
-      <p class="quote">
-        “{flag.text}” <span class="sev">{t(`sev_${flag.severity}`)}</span>
-      </p>
-      <p class="message">{flag.message}</p>
-      <p class="why">
-        <span>{t('why')}:</span> {flag.why}
-      </p>
+      <FlagText flag={flag} t={t} />
       <div class="suggestions">
         {flag.suggestions.map((s, k) =>
           s.trim() ? (
