@@ -1,5 +1,6 @@
 /** A site adapter is data: where the reply boxes are, what they answer, and how the site posts. */
 
+/** The stored form (taught rules, team guides) is validated by ContextRuleSchema in src/shared/site-context.ts. */
 export interface ContextRule {
   /** Find the message answered in an ancestor of the box ("closest") or the nearest element before it ("preceding"). */
   closest?: string;
