@@ -2,6 +2,7 @@
 import { analyze, type AnalyzeOptions } from '../engine/index.js';
 import { ContentToWorker, MAX_TEXT, parseMessage, type WorkerAnswers, type WorkerReply } from '../shared/messages.js';
 import type { Settings } from '../shared/settings.js';
+import type { ReplyHistory } from './history.js';
 
 export interface Sender {
   id?: string;
@@ -26,21 +27,29 @@ export function handleMessage(
   sender: Sender,
   ownId: string,
   settings: () => Promise<Settings>,
+  history?: ReplyHistory,
 ): Promise<WorkerReply<WorkerAnswers[keyof WorkerAnswers]>> | undefined {
   if (sender.id !== ownId) return undefined;
   const parsed = parseMessage(ContentToWorker, message);
   if (!parsed) return Promise.resolve({ ok: false, error: 'invalid message' });
   if (parsed.type === 'ping') return Promise.resolve({ ok: true, value: 'pong' });
-  return settings().then(
-    (s) => {
-      const options: AnalyzeOptions = optionsFrom(s);
-      if (parsed.context) options.context = parsed.context;
-      if (parsed.author) options.author = parsed.author;
-      if (parsed.ignore) options.ignore = parsed.ignore;
-      return { ok: true as const, value: analyze(parsed.text, options) };
-    },
-    (e: unknown) => ({ ok: false as const, error: e instanceof Error ? e.message : String(e) }),
-  );
+  const failed = (e: unknown) => ({ ok: false as const, error: e instanceof Error ? e.message : String(e) });
+  return settings().then(async (s) => {
+    const options: AnalyzeOptions = optionsFrom(s);
+    if (parsed.context) options.context = parsed.context;
+    if (parsed.author) options.author = parsed.author;
+    if (parsed.type === 'analyze' && parsed.ignore) options.ignore = parsed.ignore;
+    const result = analyze(parsed.text, options);
+    const remember = s.remember && history;
+    if (parsed.type === 'posted') {
+      if (!remember) return { ok: true as const, value: false };
+      await history.posted(parsed.text, result, parsed.author);
+      return { ok: true as const, value: true };
+    }
+    // The count is extra: when the store cannot be read, the result still goes out without it.
+    const repeats = remember && result.verdict !== 'unknown' ? await history.repeats(parsed.text, parsed.author).catch(() => null) : null;
+    return { ok: true as const, value: repeats ? { ...result, repeats } : result };
+  }, failed).catch(failed);
 }
 
 /**

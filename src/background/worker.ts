@@ -10,6 +10,9 @@ import { extensionId } from '../platform/browser.js';
 import { loadSettings, watchSettings } from '../platform/settings.js';
 import type { Settings } from '../shared/settings.js';
 import { handleMessage } from './handler.js';
+import { ReplyHistory } from './history.js';
+import { loadHistory, saveHistory, watchHistory } from '../platform/history.js';
+import { dayOf } from '../shared/history.js';
 import { coachOpenTabs, syncExtraSites } from './sites.js';
 import { listenForAnswering, updateAnsweringMenu } from './answering.js';
 
@@ -46,5 +49,10 @@ onStartup(() => {
   settings().then(syncExtraSites).catch(logged('registering the turned-on sites'));
 });
 
+// Fingerprints and daily numbers of the replies posted (never their text), read again when the
+// options page clears them.
+const history = new ReplyHistory({ load: loadHistory, save: saveHistory, today: () => dayOf(new Date()) });
+watchHistory(forever, () => history.invalidate());
+
 acceptLifelines();
-answerWorkerRequests((message, sender) => handleMessage(message, sender, extensionId(), settings));
+answerWorkerRequests((message, sender) => handleMessage(message, sender, extensionId(), settings, history));

@@ -121,6 +121,7 @@ export class PageCoach implements SessionHost {
       get active() {
         return coach.active;
       },
+      posted: (session: BoxSession, text: string) => this.posted(session, text),
     };
     this.prePost = new PrePostCheck(this.doc, this.adapter, boxes, () => this.settings.prePost, signal);
     this.scan();
@@ -194,6 +195,16 @@ export class PageCoach implements SessionHost {
         await new Promise((r) => setTimeout(r, 30 * (attempt + 1)));
       }
     }
+  }
+
+  /** The person posted from a box: the worker records it (when they let it remember). Never blocks the post. */
+  private posted(session: BoxSession, text: string): void {
+    if (this.stopped || !this.settings.remember) return;
+    const request = session.postedRequest(text);
+    if (!request) return;
+    sendToWorker(request).catch((e: unknown) => {
+      if (extensionGone(e)) this.stop();
+    });
   }
 
   activated(session: BoxSession): void {

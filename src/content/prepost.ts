@@ -17,6 +17,8 @@ export interface PrePostBoxes {
   sessions(): Iterable<BoxSession>;
   /** The box the person used last. */
   readonly active: BoxSession | null;
+  /** The person posted this text from this box (their own click or key, not stopped, or "Post anyway"). */
+  posted(session: BoxSession, text: string): void;
 }
 
 export class PrePostCheck {
@@ -69,21 +71,24 @@ export class PrePostCheck {
   }
 
   private onClick(e: MouseEvent): void {
-    if (!e.isTrusted || this.mode() === 'off') return;
+    if (!e.isTrusted) return;
     const button = this.isPostButton(e.target);
     if (!button) return;
     const session = this.sessionForButton(button);
-    if (session) this.guard(e, session, () => button.click());
+    if (!session) return;
+    if (this.mode() === 'off') this.boxes.posted(session, session.surface.getText());
+    else this.guard(e, session, () => button.click());
   }
 
   private onKeyDown(e: KeyboardEvent): void {
-    if (!e.isTrusted || e.key !== 'Enter' || e.isComposing || this.mode() === 'off') return;
+    if (!e.isTrusted || e.key !== 'Enter' || e.isComposing) return;
     const session = this.boxes.sessionFor(e.target);
     if (!session) return;
     const mod = e.ctrlKey || e.metaKey;
     const keys = this.adapter.submitKeys;
     const posts = (mod && keys.includes('mod-enter')) || (!mod && !e.shiftKey && !e.altKey && keys.includes('enter'));
     if (!posts) return;
+    if (this.mode() === 'off') return this.boxes.posted(session, session.surface.getText());
     const init = { key: 'Enter', code: 'Enter', keyCode: 13, which: 13, ctrlKey: e.ctrlKey, metaKey: e.metaKey, bubbles: true, cancelable: true, composed: true } as KeyboardEventInit;
     this.guard(e, session, () => {
       session.el.focus();
@@ -99,15 +104,18 @@ export class PrePostCheck {
   /** Decides whether to let a post through; stops it (once per text) when the reply sounds scripted. */
   private guard(e: Event, session: BoxSession, repost: () => void): void {
     const text = session.surface.getText();
-    if (!text.trim() || this.stoppedOnce.has(text)) return;
+    if (!text.trim()) return;
+    const passes = () => this.boxes.posted(session, text);
+    if (this.stoppedOnce.has(text)) return passes();
     const known = session.status === 'ready' && session.result && session.resultText === text ? session.result : null;
-    if (known && !this.bad(known)) return;
+    if (known && !this.bad(known)) return passes();
     // Too long to coach, or the analysis failed: nothing to say, so nothing to stop.
-    if (!known && (session.status === 'tooLong' || session.status === 'failed')) return;
+    if (!known && (session.status === 'tooLong' || session.status === 'failed')) return passes();
     e.preventDefault();
     e.stopImmediatePropagation();
     const decide = (result: Result | null) => {
       if (!result || !this.bad(result)) {
+        passes();
         repost();
         return;
       }
@@ -133,7 +141,10 @@ export class PrePostCheck {
     session.ui.hidePrePost();
     const pending = this.pending;
     this.pending = null;
-    if (pending && pending.session === session) pending.repost();
+    if (pending && pending.session === session) {
+      this.boxes.posted(session, session.surface.getText());
+      pending.repost();
+    }
   }
 
   /** A box left the page. */

@@ -11,7 +11,7 @@
  */
 import type { Flag, Result } from '../engine/types.js';
 import type { T } from '../shared/i18n.js';
-import { MAX_AUTHOR, MAX_CONTEXT, MAX_IGNORED, MAX_IGNORED_TEXT, MAX_TEXT, type AnalyzeRequest } from '../shared/messages.js';
+import { MAX_AUTHOR, MAX_CONTEXT, MAX_IGNORED, MAX_IGNORED_TEXT, MAX_TEXT, type AnalyzeRequest, type PostedRequest } from '../shared/messages.js';
 import { applyReplacement, type ApplyOutcome } from './editors/apply.js';
 import { surfaceFor, type Surface, type TextMap } from './editors/surface.js';
 import { setMarks, type Mark } from './highlight.js';
@@ -124,6 +124,23 @@ export class BoxSession {
     return found.text ? { source: 'found', text: found.text, author: found.author } : { source: 'none', text: '' };
   }
 
+  /** The text last reported as posted from this box; reported again only after the box was emptied. */
+  private postedText: string | null = null;
+
+  /**
+   * What to tell the worker when the person posts `text` from this box (its fingerprint and the day's
+   * numbers are kept, never the text), or null when this text was already reported.
+   */
+  postedRequest(text: string): PostedRequest | null {
+    if (!text.trim() || text.length > MAX_TEXT || text === this.postedText) return null;
+    this.postedText = text;
+    const context = this.answering();
+    const req: PostedRequest = { type: 'posted', text };
+    if (context.text) req.context = context.text.slice(0, MAX_CONTEXT);
+    if (context.author) req.author = context.author.slice(0, MAX_AUTHOR);
+    return req;
+  }
+
   /** The person set (or, with an empty text, cleared) the message they are answering: analyse again with it. */
   setAnswering(text: string | null): void {
     if (this.stopped) return;
@@ -158,6 +175,7 @@ export class BoxSession {
       // for that reply, not the next one.
       if (this.hadText && this.picked !== null) this.picked = null;
       this.hadText = false;
+      this.postedText = null;
       this.revision++;
       this.clearMarks();
       this.setStatus('empty');

@@ -1,5 +1,5 @@
 /** The settings page's words, in English and Dutch (kept out of the content script's strings). */
-import { makeTranslator } from '../shared/i18n.js';
+import { makeTranslator, termsFor, type TermKey } from '../shared/i18n.js';
 
 const en = {
   title: 'Human Tone settings',
@@ -34,6 +34,31 @@ const en = {
   ruleOn: '{id} on',
   unknownRules: 'Turned-off rules that no longer exist (kept, and harmless): {ids}',
   local: 'Nothing you write leaves this device; these settings hold no reply text.',
+  historyTitle: 'What Human Tone remembers',
+  historyIntro: 'Of each reply you post through a coached box, Human Tone keeps a fingerprint (no text: a string of numbers from which the words cannot be read back) for 30 days, and per day the number of replies, their average score and which kinds of flag they had. It stays on this device, is never exported with your settings and is never sent anywhere.',
+  remember: 'Remember my posted replies this way (the canned-o-meter and my progress)',
+  cannedTitle: 'Canned-o-meter',
+  cannedCount: 'Fingerprints of the last 30 days: {count}.',
+  cannedClear: 'Forget all fingerprints',
+  templatesTitle: 'Team templates',
+  templatesIntro: 'Register a template, and the coach tells you when a reply is almost the same as it. Only its name and fingerprint are kept, not its text.',
+  templateName: 'Template name',
+  templateText: 'Template text',
+  templateAdd: 'Register the template',
+  templateSaved: 'Template “{name}” registered.',
+  templateTooShort: 'Give the template a name and at least four words.',
+  templateRemove: 'Remove {name}',
+  progressTitle: 'Your progress',
+  progressNone: 'No replies posted through the coach in the last 30 days.',
+  progressSummary: 'Last 30 days: {count} replies, average score {score} (bars: replies per day; dots: average score).',
+  progressTable: 'The days in a table',
+  colDate: 'Day',
+  colReplies: 'Replies',
+  colScore: 'Average score',
+  colRepeats: 'Near repeats',
+  colFlags: 'Most flagged',
+  progressExport: 'Export as CSV',
+  progressClear: 'Clear my progress',
 };
 
 const nl: Record<keyof typeof en, string> = {
@@ -69,9 +94,35 @@ const nl: Record<keyof typeof en, string> = {
   ruleOn: '{id} aan',
   unknownRules: 'Uitgezette regels die niet meer bestaan (bewaard, en onschadelijk): {ids}',
   local: 'Niets wat je schrijft verlaat dit apparaat; deze instellingen bevatten geen antwoordtekst.',
+  historyTitle: 'Wat Human Tone onthoudt',
+  historyIntro: 'Van elk antwoord dat je via een gecoacht vak plaatst, bewaart Human Tone 30 dagen een vingerafdruk (geen tekst: een reeks getallen waaruit de woorden niet terug te halen zijn), en per dag het aantal antwoorden, hun gemiddelde score en welke soorten opmerkingen ze kregen. Het blijft op dit apparaat, gaat nooit mee bij het exporteren van je instellingen en wordt nergens heen gestuurd.',
+  remember: 'Onthoud mijn geplaatste antwoorden zo (de canned-o-meter en mijn voortgang)',
+  cannedTitle: 'Canned-o-meter',
+  cannedCount: 'Vingerafdrukken van de laatste 30 dagen: {count}.',
+  cannedClear: 'Vergeet alle vingerafdrukken',
+  templatesTitle: 'Sjablonen van het team',
+  templatesIntro: 'Registreer een sjabloon, en de coach zegt het wanneer een antwoord er bijna hetzelfde uitziet. Alleen de naam en de vingerafdruk worden bewaard, niet de tekst.',
+  templateName: 'Naam van het sjabloon',
+  templateText: 'Tekst van het sjabloon',
+  templateAdd: 'Registreer het sjabloon',
+  templateSaved: 'Sjabloon ‘{name}’ geregistreerd.',
+  templateTooShort: 'Geef het sjabloon een naam en minstens vier woorden.',
+  templateRemove: 'Verwijder {name}',
+  progressTitle: 'Je voortgang',
+  progressNone: 'De laatste 30 dagen geen antwoorden via de coach geplaatst.',
+  progressSummary: 'Laatste 30 dagen: {count} antwoorden, gemiddelde score {score} (balken: antwoorden per dag; stippen: gemiddelde score).',
+  progressTable: 'De dagen in een tabel',
+  colDate: 'Dag',
+  colReplies: 'Antwoorden',
+  colScore: 'Gemiddelde score',
+  colRepeats: 'Bijna herhaald',
+  colFlags: 'Meeste opmerkingen',
+  progressExport: 'Exporteer als CSV',
+  progressClear: 'Wis mijn voortgang',
 };
 
-export type OptionsKey = keyof typeof en;
+export type OptionsKey = keyof typeof en | TermKey;
 export function optionsTranslator(lang: 'en' | 'nl') {
-  return makeTranslator<OptionsKey>(lang === 'nl' ? nl : en);
+  return makeTranslator<OptionsKey>({ ...(lang === 'nl' ? nl : en), ...termsFor(lang) });
 }
+export type OptionsT = ReturnType<typeof optionsTranslator>;

@@ -14,6 +14,7 @@ import { SUPPORTED } from '../content/sites/adapters.js';
 import { uiLangFrom } from '../shared/i18n.js';
 import type { Settings } from '../shared/settings.js';
 import { optionsTranslator } from './i18n.js';
+import { HistorySection } from './History.js';
 
 const lang = uiLangFrom(uiLanguage());
 const t = optionsTranslator(lang);
@@ -130,6 +131,10 @@ function Options() {
       {CATEGORIES.map((c) => (
         <CategoryBlock key={c} category={c} settings={settings} update={update} toggleIn={toggleIn} />
       ))}
+      <HistorySection t={t} settings={settings} update={update} fail={(e) => {
+        console.error('Human Tone settings:', e);
+        setError(true);
+      }} />
       <p class="muted">{t('local')}</p>
     </main>
   );

@@ -5,6 +5,8 @@ import { uiLanguage } from '../platform/browser.js';
 import { askTab } from '../platform/messaging.js';
 import { activeTab, injectContentScript, openExtensionPage, removeOriginPermission, requestOriginPermission, type OpenTab } from '../platform/scripting.js';
 import { loadSettings, saveSettings } from '../platform/settings.js';
+import { loadHistory } from '../platform/history.js';
+import { dayOf, progressRows, type ProgressRow } from '../shared/history.js';
 import { translator, uiLangFrom } from '../shared/i18n.js';
 import type { BoxStatus } from '../shared/messages.js';
 import type { Settings } from '../shared/settings.js';
@@ -19,6 +21,7 @@ function Popup() {
   const [tab, setTab] = useState<OpenTab | null>(null);
   const [status, setStatus] = useState<BoxStatus | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const [today, setToday] = useState<ProgressRow | null>(null);
   const fail = (e: unknown) => {
     console.error('Human Tone popup:', e);
     setError(t('popupError'));
@@ -26,6 +29,7 @@ function Popup() {
 
   useEffect(() => {
     loadSettings().then(setSettings, fail);
+    loadHistory().then((h) => setToday(progressRows(h, dayOf(new Date()), 1)[0] ?? null), fail);
     activeTab().then(async (tb) => {
       setTab(tb);
       if (tb) setStatus(await askTab(tb.id, { type: 'status' }));
@@ -95,6 +99,11 @@ function Popup() {
           <p class="muted">{t('popupNoReply')}</p>
         )}
       </section>
+      {settings.remember && today && (
+        <section class="today" data-today-replies={today.replies}>
+          {today.replies > 0 ? t('popupToday', { count: today.replies, score: today.averageScore }) : <span class="muted">{t('popupTodayNone')}</span>}
+        </section>
+      )}
       <section>
         <label class="block">
           {t('popupPrePost')}

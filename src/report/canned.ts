@@ -12,8 +12,13 @@ const GREETING = /^(?:\s*[@＠][\p{L}\p{N}_.]+)*[\s,]*(?:hi|hello|hey|hiya|dear|
 
 /** The body of a reply, as the words two copies of one template share; '' when too short to call canned. */
 export function bodyOf(text: string, author?: string, minWords = 4): string {
-  const words = normalizeWords(text.replace(GREETING, ' '), author);
+  const words = bodyWords(text, author);
   return words.length >= minWords ? words.join(' ') : '';
+}
+
+/** The words of a reply's body, in order. */
+export function bodyWords(text: string, author?: string): string[] {
+  return normalizeWords(text.replace(GREETING, ' '), author);
 }
 
 export interface CannedMark {

@@ -42,7 +42,7 @@ function fnv1a(s: string): number {
 }
 
 /** Murmur3's finaliser: a good 32-bit mix. */
-function mix(h: number): number {
+export function mix(h: number): number {
   h ^= h >>> 16;
   h = Math.imul(h, 0x85ebca6b);
   h ^= h >>> 13;

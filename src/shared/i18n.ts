@@ -67,10 +67,17 @@ const en = {
   popupStudio: 'Open the studio',
   popupSettings: 'Settings',
   popupLocal: 'Everything stays on this device.',
+  repeatsWeekOne: 'You have sent almost this reply once before this week.',
+  repeatsWeek: 'You have sent almost this reply {count} times this week.',
+  repeatsMonth: 'You have sent almost this reply {count} times in the last 30 days.',
+  repeatsTemplate: '{percent} % the same as the template “{name}”.',
+  repeatsHint: 'Make this one about this customer: their words, their question.',
+  popupToday: 'Today: {count} replies posted, average score {score}.',
+  popupTodayNone: 'No replies posted through the coach today.',
 };
 
 /** Category names come from rules/categories.yaml (the one place they are written); severities are named here. */
-type TermKey = `cat_${Category}` | `sev_${Severity}`;
+export type TermKey = `cat_${Category}` | `sev_${Severity}`;
 export type Key = keyof typeof en | TermKey;
 
 const nl: Record<keyof typeof en, string> = {
@@ -138,6 +145,13 @@ const nl: Record<keyof typeof en, string> = {
   popupStudio: 'Open de studio',
   popupSettings: 'Instellingen',
   popupLocal: 'Alles blijft op dit apparaat.',
+  repeatsWeekOne: 'Je hebt deze week al één keer bijna dit antwoord verstuurd.',
+  repeatsWeek: 'Je hebt deze week al {count} keer bijna dit antwoord verstuurd.',
+  repeatsMonth: 'Je hebt de laatste 30 dagen {count} keer bijna dit antwoord verstuurd.',
+  repeatsTemplate: 'Voor {percent} % hetzelfde als het sjabloon ‘{name}’.',
+  repeatsHint: 'Maak dit antwoord van deze klant: hun woorden, hun vraag.',
+  popupToday: 'Vandaag: {count} antwoorden geplaatst, gemiddelde score {score}.',
+  popupTodayNone: 'Vandaag nog geen antwoorden via de coach geplaatst.',
 };
 
 export type UiLang = 'en' | 'nl';

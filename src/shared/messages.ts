@@ -7,6 +7,7 @@
  */
 import * as v from 'valibot';
 import type { Result } from '../engine/types.js';
+import type { Repeats } from './history.js';
 
 /**
  * The longest reply the worker analyses. No social reply box holds more; the content script does
@@ -35,15 +36,30 @@ export const AnalyzeRequest = v.strictObject({
 });
 export type AnalyzeRequest = v.InferOutput<typeof AnalyzeRequest>;
 
+/**
+ * The person posted this reply from a coached box (their own click or key, let through by the
+ * pre-post check): the worker keeps its fingerprint and the day's numbers, never the text.
+ */
+export const PostedRequest = v.strictObject({
+  type: v.literal('posted'),
+  text: Text,
+  context: v.optional(Text),
+  author: v.optional(Short),
+});
+export type PostedRequest = v.InferOutput<typeof PostedRequest>;
+
 export const PingRequest = v.strictObject({ type: v.literal('ping') });
 export type PingRequest = v.InferOutput<typeof PingRequest>;
 
-export const ContentToWorker = v.variant('type', [AnalyzeRequest, PingRequest]);
+export const ContentToWorker = v.variant('type', [AnalyzeRequest, PostedRequest, PingRequest]);
 export type ContentToWorker = v.InferOutput<typeof ContentToWorker>;
 
 /** What the worker answers to each request type. */
 export interface WorkerAnswers {
-  analyze: Result;
+  /** The result, and (when the person lets the extension remember their posts) how often they posted almost this reply. */
+  analyze: Result & { repeats?: Repeats };
+  /** Whether the post was recorded. */
+  posted: boolean;
   ping: 'pong';
 }
 

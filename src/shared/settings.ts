@@ -9,6 +9,8 @@ export const PrePostSetting = v.picklist(['off', 'scripted', 'mixed']);
 export const SettingsSchema = v.object({
   /** Master switch. */
   enabled: v.optional(v.boolean(), true),
+  /** Remember the replies posted through a coached box (fingerprints and numbers only, on this device): the canned-o-meter and progress. */
+  remember: v.optional(v.boolean(), true),
   /** Per supported site (adapter id): coaching on or off. */
   sites: v.optional(v.record(v.string(), v.boolean()), {}),
   /** Origins the user turned coaching on for (with their permission), e.g. "https://mastodon.social". */

@@ -2,6 +2,7 @@
 import { Fragment } from 'preact';
 import { useEffect, useLayoutEffect, useRef } from 'preact/hooks';
 import { CATEGORIES, type Category, type Flag, type Result } from '../../engine/types.js';
+import type { Repeats } from '../../shared/history.js';
 import type { T } from '../../shared/i18n.js';
 import { FlagText } from './FlagText.js';
 
@@ -188,10 +189,28 @@ function Panel(props: CoachProps & { label: string; anchor: DOMRect }) {
   );
 }
 
+/** The canned-o-meter's line: how often almost this reply went out before, and the template it resembles. */
+export function repeatsLines(t: T, repeats: Repeats | undefined): string[] {
+  if (!repeats) return [];
+  const lines: string[] = [];
+  if (repeats.week === 1) lines.push(t('repeatsWeekOne'));
+  else if (repeats.week > 1) lines.push(t('repeatsWeek', { count: repeats.week }));
+  else if (repeats.month > 0) lines.push(t('repeatsMonth', { count: repeats.month }));
+  if (repeats.template) lines.push(t('repeatsTemplate', { percent: Math.round(repeats.template.similarity * 100), name: repeats.template.name }));
+  if (lines.length) lines.push(t('repeatsHint'));
+  return lines;
+}
+
 function ResultBody(props: CoachProps & { result: Result; groups: Map<Category, number[]> }) {
   const { t, result, groups } = props;
+  const repeats = repeatsLines(t, (result as Result & { repeats?: Repeats }).repeats);
   return (
     <Fragment>
+      {repeats.length > 0 && (
+        <p class="repeats" role="note">
+          {repeats.join(' ')}
+        </p>
+      )}
       {result.flags.length === 0 && <p class="empty">{t('noFlags')}</p>}
       {CATEGORIES.filter((c) => groups.has(c)).map((c) => (
         <section key={c} class={`group ${c}`} aria-label={t(`cat_${c}`)}>

@@ -34,6 +34,7 @@ button { font: inherit; cursor: pointer; }
 .link { border: 0; background: none; padding: 0; color: #1d4ed8; text-decoration: underline; font-size: 12px; }
 .close { border: 0; background: none; font-size: 20px; line-height: 1; color: #374151; }
 .cues { margin-top: 8px; color: #166534; }
+.repeats { margin: 0 0 8px; padding: 6px 8px; border-radius: 6px; background: #fef3c7; color: #78350f; }
 .notice { background: #fef3c7; border-radius: 6px; padding: 6px 8px; }
 .empty { color: #166534; }
 .prepost .issues li { padding: 4px 0; }
