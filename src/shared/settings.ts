@@ -1,6 +1,7 @@
 /** Settings, kept in extension storage and applied at once in every open tab. */
 import * as v from 'valibot';
 import { CATEGORIES } from '../engine/types.js';
+import { migrateRuleIds } from './renamed.js';
 
 export const SETTINGS_KEY = 'settings';
 
@@ -32,6 +33,13 @@ export const DEFAULT_SETTINGS: Settings = v.parse(SettingsSchema, {});
 
 /** Reads stored settings; anything unreadable falls back to the defaults, field by field. */
 export function readSettings(stored: unknown): Settings {
+  const settings = readFields(stored);
+  // Renamed rules: what was turned off stays off under its new id.
+  const migrated = migrateRuleIds(settings.disabledRules);
+  return migrated.length === settings.disabledRules.length && migrated.every((id, i) => id === settings.disabledRules[i]) ? settings : { ...settings, disabledRules: migrated };
+}
+
+function readFields(stored: unknown): Settings {
   const res = v.safeParse(SettingsSchema, stored ?? {});
   if (res.success) return res.output;
   // Keep every field that is valid on its own, so one bad field does not lose the rest.

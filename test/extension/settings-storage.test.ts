@@ -1,5 +1,7 @@
 /** Settings live in storage.sync, fall back to storage.local when sync refuses them, and are read from where they are. */
 import { beforeEach, describe, expect, test, vi } from 'vitest';
+import { ruleList } from '../../src/engine/catalog.js';
+import { migrateRuleIds, RENAMED_RULES } from '../../src/shared/renamed.js';
 
 type Area = Map<string, unknown>;
 const areas: Record<'sync' | 'local', Area> = { sync: new Map(), local: new Map() };
@@ -83,5 +85,25 @@ describe('settings storage', () => {
     syncFails = true;
     await saveSettings(readSettings({ signature: 'B' }));
     expect(seen).toEqual(['A', 'B']);
+  });
+});
+
+describe('renamed rules', () => {
+  test('every renamed id is gone from the rules, and every new id exists', () => {
+    const ids = new Set([...ruleList('en'), ...ruleList('nl')].map((r) => r.id));
+    for (const [old, now] of Object.entries(RENAMED_RULES)) {
+      expect(ids.has(old), `${old} is renamed but still a rule`).toBe(false);
+      expect(ids.has(now), `${old} is renamed to ${now}, which is not a rule`).toBe(true);
+    }
+  });
+
+  test('a turned-off rule stays off under its new id; unknown ids are kept', () => {
+    const map = { 'scripted.old-name': 'scripted.inconvenience', 'process.gone-one': 'process.merged' };
+    expect(migrateRuleIds(['scripted.old-name', 'scripted.inconvenience', 'formal.removed', 'process.gone-one'], map)).toEqual([
+      'scripted.inconvenience',
+      'formal.removed',
+      'process.merged',
+    ]);
+    expect(readSettings({ disabledRules: ['a.b', 'c.d'] }).disabledRules).toEqual(['a.b', 'c.d']);
   });
 });
