@@ -15,6 +15,7 @@ export function optionsFrom(s: Settings): AnalyzeOptions {
     disabledRules: s.disabledRules,
     disabledCategories: s.disabledCategories,
     signature: s.signature || undefined,
+    ...(s.address !== 'any' ? { address: s.address } : {}),
   };
 }
 

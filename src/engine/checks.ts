@@ -327,6 +327,26 @@ const checks: Record<string, Check> = {
     });
   },
 
+  /** Dutch: the team's brand voice is "je" (or "u"), and the reply uses the other form. */
+  'brand-address'(ctx) {
+    const addr = ctx.pack.lexicon.address;
+    const want = ctx.options.address;
+    if (!addr || !want) return [];
+    const off = want === 'je' ? W.formal : W.informal;
+    const map = want === 'je' ? addr.informalFor : addr.formalFor;
+    const hits: CheckHit[] = [];
+    ctx.bits.forEach((bits, t) => {
+      if (!(bits & off)) return;
+      const w = ctx.tokens.words[t]!;
+      // "je" before a noun is "your" (uw), elsewhere it is "you" (u).
+      const next = ctx.tokens.words[t + 1];
+      const glued = next !== undefined && /^[ \t]+$/.test(ctx.text.slice(ctx.tokens.ends[t]!, ctx.tokens.starts[t + 1]!));
+      const other = want === 'u' && w === 'je' && glued && !ctx.pack.words.stopwords.has(next) ? (map['jouw'] ?? 'uw') : (map[w] ?? want);
+      hits.push({ spans: [{ start: ctx.tokens.starts[t]!, end: ctx.tokens.ends[t]! }], slots: { other, voice: want } });
+    });
+    return hits;
+  },
+
   /** The person is upset and the reply neither acknowledges it nor does anything concrete (explains, says what happens next). */
   'unacknowledged-distress'(ctx) {
     if (!ctx.engagement || !engagementJudgements(ctx.engagement).cold) return [];

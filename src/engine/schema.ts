@@ -9,7 +9,7 @@ const text = v.pipe(v.string(), v.trim(), v.minLength(1, 'must not be empty'));
 
 const Example = v.union([
   text,
-  v.strictObject({ text, context: v.optional(v.string()), author: v.optional(v.string()) }),
+  v.strictObject({ text, context: v.optional(v.string()), author: v.optional(v.string()), address: v.optional(v.picklist(['je', 'u'])) }),
 ]);
 
 const Examples = v.strictObject({

@@ -140,6 +140,8 @@ export interface AnalyzeOptions {
   /** Extra rules in the same schema as the built-in ones (for example a team style guide). */
   extraRules?: readonly RuleSource[];
   strictness?: Strictness;
+  /** Dutch: how the team addresses customers (its brand voice); the other form is pointed out. */
+  address?: 'je' | 'u';
   /** Single occurrences the writer chose to ignore: a rule and the text it flagged. */
   ignore?: readonly { rule: string; text: string }[];
 }
@@ -166,7 +168,7 @@ export interface RuleSource {
   link?: string;
 }
 
-export type Example = string | { text: string; context?: string; author?: string };
+export type Example = string | { text: string; context?: string; author?: string; address?: 'je' | 'u' };
 
 export interface CueSource {
   id: string;

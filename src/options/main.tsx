@@ -98,6 +98,17 @@ function Options() {
         </select>
       </label>
 
+      <label class="block">
+        {t('address')}
+        <select name="address" value={settings.address} onChange={(e) => update({ address: (e.target as HTMLSelectElement).value as Settings['address'] })}>
+          {(['any', 'je', 'u'] as const).map((s) => (
+            <option key={s} value={s}>
+              {t(`address_${s}`)}
+            </option>
+          ))}
+        </select>
+      </label>
+
       <h2>{t('sites')}</h2>
       <p class="muted">{t('sitesIntro')}</p>
       <fieldset>

@@ -12,7 +12,7 @@ for (const lang of ['en', 'nl'] as Lang[]) {
 
   describe(`${lang} rules`, () => {
     test.each(rules.flatMap((r) => r.examples!.match.map((e) => [r.id, asCase(e), r] as const)))('%s flags %j', (_id, ex, rule) => {
-      const res = analyze(ex.text, { lang, context: ex.context, author: ex.author, disabledRules: only(rule) });
+      const res = analyze(ex.text, { lang, context: ex.context, author: ex.author, address: ex.address, disabledRules: only(rule) });
       const flags = res.flags.filter((f) => f.rule === rule.id);
       expect(flags.length, `no ${rule.id} flag in: ${ex.text}`).toBeGreaterThan(0);
       for (const f of flags) {
@@ -22,14 +22,14 @@ for (const lang of ['en', 'nl'] as Lang[]) {
     });
 
     test.each(rules.flatMap((r) => r.examples!.pass.map((e) => [r.id, asCase(e), r] as const)))('%s does not flag %j', (_id, ex, rule) => {
-      const res = analyze(ex.text, { lang, context: ex.context, author: ex.author, disabledRules: only(rule) });
+      const res = analyze(ex.text, { lang, context: ex.context, author: ex.author, address: ex.address, disabledRules: only(rule) });
       expect(res.flags.filter((f) => f.rule === rule.id).map((f) => f.text)).toEqual([]);
     });
 
     test.each(rules.flatMap((r) => r.examples!.match.map((e) => [r.id, asCase(e), r] as const)))(
       '%s: every suggestion applies cleanly to %j',
       (_id, ex, rule) => {
-        const res = analyze(ex.text, { lang, context: ex.context, author: ex.author, disabledRules: only(rule) });
+        const res = analyze(ex.text, { lang, context: ex.context, author: ex.author, address: ex.address, disabledRules: only(rule) });
         for (const f of res.flags) {
           f.suggestions.forEach((s, i) => {
             const out = applySuggestion(ex.text, f, i);

@@ -54,3 +54,22 @@ describe('settings', () => {
     expect(readSettings('garbage')).toEqual(DEFAULT_SETTINGS);
   });
 });
+
+describe('brand voice', () => {
+  type Flags = { flags: { rule: string; text: string; suggestions: string[] }[] };
+  const voiceFlags = async (address: 'any' | 'je' | 'u', text: string) => {
+    const reply = await handleMessage({ type: 'analyze', text }, { id: OWN }, OWN, async () => readSettings({ address }));
+    if (!reply?.ok) throw new Error('not analysed');
+    return (reply.value as Flags).flags.filter((f) => f.rule === 'formal.huisstijl-aanspreking');
+  };
+  const text = 'Dag Ilse, ik heb uw pakket teruggevonden in Gent; het komt morgen. ^JD';
+
+  test('a team that says "je" gets "u" pointed out in Dutch, with the "je" form to use', async () => {
+    expect(await voiceFlags('je', text)).toMatchObject([{ text: 'uw', suggestions: ['je'] }]);
+  });
+
+  test('without a brand voice, or with "u", the same reply passes', async () => {
+    expect(await voiceFlags('any', text)).toEqual([]);
+    expect(await voiceFlags('u', text)).toEqual([]);
+  });
+});
