@@ -57,7 +57,7 @@ export function handleMessage(
  * "Check the tone of this text": the result for a selection, for the panel the content script shows
  * (src/content/check.tsx); none for text over the limit the coach keeps to.
  */
-export function checkPayload(text: string, s: Settings): { text: string; result: ReturnType<typeof analyze> | null } {
-  if (text.length > MAX_TEXT) return { text: '', result: null };
-  return { text, result: analyze(text, optionsFrom(s)) };
+export function checkPayload(text: string, s: Settings): { text: string; result: ReturnType<typeof analyze> | null; ui: Settings['interfaceLanguage'] } {
+  if (text.length > MAX_TEXT) return { text: '', result: null, ui: s.interfaceLanguage };
+  return { text, result: analyze(text, optionsFrom(s)), ui: s.interfaceLanguage };
 }

@@ -11,7 +11,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { replaceSpan, type Edit } from '../engine/apply.js';
 import type { Result } from '../engine/types.js';
 import { uiLanguage } from '../platform/browser.js';
-import { translator, uiLangFrom, type T } from '../shared/i18n.js';
+import { interfaceLang, translator, type T } from '../shared/i18n.js';
 import { FlagText } from './overlay/FlagText.js';
 import { OVERLAY_CSS } from './overlay/styles.js';
 
@@ -19,6 +19,8 @@ export interface CheckPayload {
   text: string;
   /** null: the text is too long to check. */
   result: Result | null;
+  /** The interface language chosen in the settings ('auto': the browser's). */
+  ui?: 'auto' | 'en' | 'nl';
 }
 
 const EXTRA_CSS = `
@@ -132,7 +134,7 @@ let open: { host: HTMLElement; mount: HTMLElement; abort: AbortController } | nu
 /** Shows (or replaces) the panel for one checked selection in this frame. */
 export function showCheck(payload: CheckPayload, doc: Document = document): void {
   closeCheck();
-  const t = translator(uiLangFrom(uiLanguage()));
+  const t = translator(interfaceLang(payload.ui, uiLanguage()));
   const host = doc.createElement('human-tone-check');
   host.style.cssText = 'all: initial; position: fixed; top: 0; left: 0; width: 0; height: 0; z-index: 2147483647;';
   const holder = doc.createElement('div');

@@ -8,7 +8,7 @@ import type { Result } from '../engine/types.js';
 import { extensionAlive, uiLanguage } from '../platform/browser.js';
 import { answerPopup, keepLifeline, sendToWorker, type Lifeline } from '../platform/messaging.js';
 import { loadSettings, updateSettings, watchSettings } from '../platform/settings.js';
-import { translator, uiLangFrom, type T } from '../shared/i18n.js';
+import { interfaceLang, translator, type T, type UiLang } from '../shared/i18n.js';
 import type { AnalyzeRequest, BoxStatus } from '../shared/messages.js';
 import type { Settings } from '../shared/settings.js';
 import { clearAllMarks, highlightsSupported, installHighlightStyles, removeHighlightStyles } from './highlight.js';
@@ -69,7 +69,8 @@ export class PageCoach implements SessionHost {
   private observer: MutationObserver | null = null;
   private scanTimer: ReturnType<typeof setTimeout> | undefined;
   private active: BoxSession | null = null;
-  private readonly t: T;
+  private t: T;
+  private lang: UiLang;
   private prePost: PrePostCheck | null = null;
   private lifeline: Lifeline | null = null;
   private stopped = false;
@@ -79,7 +80,8 @@ export class PageCoach implements SessionHost {
     private readonly adapter: SiteAdapter,
     private settings: Settings,
   ) {
-    this.t = translator(uiLangFrom(uiLanguage()));
+    this.lang = interfaceLang(settings.interfaceLanguage, uiLanguage());
+    this.t = translator(this.lang);
   }
 
   /** Aborts when the coach stops: everything the coach and its boxes add hangs on it. */
@@ -237,9 +239,13 @@ export class PageCoach implements SessionHost {
     if (this.stopped) return;
     if (!extensionAlive()) return this.stop();
     this.settings = next;
-    if (!this.siteEnabled) {
+    const lang = interfaceLang(next.interfaceLanguage, uiLanguage());
+    if (!this.siteEnabled || lang !== this.lang) {
+      // Off here, or the interface changed language: the boxes' coaches go (and come back in it).
       for (const [el, session] of this.boxes) this.release(el, session);
-      return;
+      this.lang = lang;
+      this.t = translator(lang);
+      if (!this.siteEnabled) return;
     }
     for (const session of this.boxes.values()) session.invalidate();
     this.scan();

@@ -11,17 +11,24 @@ import { CATEGORIES, type Category } from '../engine/types.js';
 import { uiLanguage } from '../platform/browser.js';
 import { loadSettings, saveSettings, type SettingsPlace } from '../platform/settings.js';
 import { SUPPORTED } from '../content/sites/adapters.js';
-import { uiLangFrom } from '../shared/i18n.js';
+import { interfaceLang, uiLangFrom } from '../shared/i18n.js';
 import type { Settings } from '../shared/settings.js';
 import { optionsTranslator } from './i18n.js';
 import { HistorySection } from './History.js';
 
-const lang = uiLangFrom(uiLanguage());
-const t = optionsTranslator(lang);
-document.documentElement.lang = lang;
-document.title = t('title');
+// The browser's language until the settings are read; then the one chosen there.
+let lang = uiLangFrom(uiLanguage());
+let t = optionsTranslator(lang);
+let RULES = ruleList(lang);
 
-const RULES = ruleList(lang);
+function useLanguageOf(s: Settings): void {
+  lang = interfaceLang(s.interfaceLanguage, uiLanguage());
+  t = optionsTranslator(lang);
+  RULES = ruleList(lang);
+  document.documentElement.lang = lang;
+  document.title = t('title');
+}
+useLanguageOf({ interfaceLanguage: 'auto' } as Settings);
 const KNOWN = new Set([...ruleList('en'), ...ruleList('nl')].map((r) => r.id));
 
 function Options() {
@@ -30,7 +37,10 @@ function Options() {
   const [error, setError] = useState(false);
 
   useEffect(() => {
-    loadSettings().then(setSettings, (e) => {
+    loadSettings().then((s) => {
+      useLanguageOf(s);
+      setSettings(s);
+    }, (e) => {
       console.error('Human Tone settings:', e);
       setError(true);
     });
@@ -40,6 +50,7 @@ function Options() {
 
   const update = (patch: Partial<Settings>) => {
     const next = { ...settings, ...patch };
+    useLanguageOf(next);
     setSettings(next);
     saveSettings(next).then(setPlace, (e) => {
       console.error('Human Tone settings:', e);
@@ -98,6 +109,16 @@ function Options() {
         </select>
       </label>
 
+      <label class="block">
+        {t('interfaceLanguage')}
+        <select name="interfaceLanguage" value={settings.interfaceLanguage} onChange={(e) => update({ interfaceLanguage: (e.target as HTMLSelectElement).value as Settings['interfaceLanguage'] })}>
+          {(['auto', 'en', 'nl'] as const).map((s) => (
+            <option key={s} value={s} lang={s === 'auto' ? undefined : s}>
+              {t(`interface_${s}`)}
+            </option>
+          ))}
+        </select>
+      </label>
       <label class="block">
         {t('address')}
         <select name="address" value={settings.address} onChange={(e) => update({ address: (e.target as HTMLSelectElement).value as Settings['address'] })}>

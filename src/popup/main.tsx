@@ -7,14 +7,20 @@ import { activeTab, injectContentScript, openExtensionPage, removeOriginPermissi
 import { loadSettings, saveSettings } from '../platform/settings.js';
 import { loadHistory } from '../platform/history.js';
 import { dayOf, progressRows, type ProgressRow } from '../shared/history.js';
-import { translator, uiLangFrom } from '../shared/i18n.js';
+import { interfaceLang, translator, uiLangFrom } from '../shared/i18n.js';
 import type { BoxStatus } from '../shared/messages.js';
 import type { Settings } from '../shared/settings.js';
 import { SUPPORTED, hostMatches } from '../content/sites/adapters.js';
 
-const lang = uiLangFrom(uiLanguage());
-const t = translator(lang);
-document.documentElement.lang = lang;
+// The browser's language until the settings say otherwise (they are read before anything is shown).
+let t = translator(uiLangFrom(uiLanguage()));
+document.documentElement.lang = uiLangFrom(uiLanguage());
+
+function useLanguageOf(s: Settings): void {
+  const lang = interfaceLang(s.interfaceLanguage, uiLanguage());
+  t = translator(lang);
+  document.documentElement.lang = lang;
+}
 
 function Popup() {
   const [settings, setSettings] = useState<Settings | null>(null);
@@ -28,7 +34,10 @@ function Popup() {
   };
 
   useEffect(() => {
-    loadSettings().then(setSettings, fail);
+    loadSettings().then((s) => {
+      useLanguageOf(s);
+      setSettings(s);
+    }, fail);
     loadHistory().then((h) => setToday(progressRows(h, dayOf(new Date()), 1)[0] ?? null), fail);
     activeTab().then(async (tb) => {
       setTab(tb);

@@ -160,6 +160,11 @@ export function uiLangFrom(tag: string | undefined): UiLang {
   return tag && /^nl\b|^nl-|^nl_/i.test(tag) ? 'nl' : 'en';
 }
 
+/** The interface language: the person's choice in the settings, else the browser's language. */
+export function interfaceLang(choice: 'auto' | UiLang | undefined, browserTag: string | undefined): UiLang {
+  return choice === 'en' || choice === 'nl' ? choice : uiLangFrom(browserTag);
+}
+
 const SEVERITY_NAMES: Record<UiLang, Record<Severity, string>> = {
   en: { hint: 'hint', warning: 'warning', problem: 'problem' },
   nl: { hint: 'tip', warning: 'let op', problem: 'probleem' },

@@ -25,6 +25,8 @@ export const SettingsSchema = v.object({
   signature: v.optional(v.pipe(v.string(), v.maxLength(60)), ''),
   /** Dutch brand voice: how the team addresses customers ("je" or "u"); 'any' points out only a mix. */
   address: v.optional(v.picklist(['any', 'je', 'u']), 'any'),
+  /** The interface's language: the browser's, or English / Dutch whatever the browser says. */
+  interfaceLanguage: v.optional(v.picklist(['auto', 'en', 'nl']), 'auto'),
   /** Reply language: detect, or always English / Dutch. */
   language: v.optional(v.picklist(['auto', 'en', 'nl']), 'auto'),
 });

@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { analyze } from '../../src/engine/index.js';
 import { FIXTURE_URLS, startBrowser, waitForFixture, type FixtureBrowser } from './fixtures/harness.js';
 import { highlightTexts, screenshotPath, typeSlowly, waitForAnalysis } from './helpers.js';
+import { coach } from './coach-driver.js';
 
 const root = new URL('../../', import.meta.url).pathname;
 const dist = join(root, 'dist');
@@ -56,7 +57,7 @@ describe('settings page', () => {
     await options.goto(`chrome-extension://${b.extensionId}/src/options/index.html`);
     await options.getByRole('checkbox', { name: 'Broadcast' }).first().uncheck();
     await expect.poll(async () => (await stored()).disabledCategories).toEqual(['broadcast']);
-    await expect.poll(() => options.getByRole('status').textContent()).toMatch(/kept in step with your other browsers/);
+    await expect.poll(() => options.getByRole('status').first().textContent()).toMatch(/kept in step with your other browsers/);
     // Applied at once in the open tab, without a reload: no broadcast underline left.
     await site.bringToFront();
     await expect.poll(async () => (await highlightTexts(site)).some(([name]) => name === 'human-tone-broadcast')).toBe(false);
@@ -87,5 +88,37 @@ describe('settings page', () => {
     expect((await stored()).disabledRules).toEqual(['scripted.removed-long-ago', 'scripted.inconvenience']);
     await b.serviceWorker!.evaluate(() => chrome.storage.sync.set({ settings: {} }));
     await options.close();
+  });
+
+  test('the interface language is switched in the settings page: the page, the popup and the coach in an open tab follow', async () => {
+    const options = await b.context.newPage();
+    await options.goto(`chrome-extension://${b.extensionId}/src/options/index.html`);
+    const site = await b.context.newPage();
+    await site.goto(FIXTURE_URLS.xStatus);
+    await waitForFixture(site);
+    await site.click(await site.evaluate(() => window.__fixture!.selector));
+    await typeSlowly(site, BROADCAST);
+    await waitForAnalysis(site);
+    await expect.poll(() => coach(site).getByRole('button', { name: /Open the coach\.$/ }).count()).toBe(1);
+
+    await options.bringToFront();
+    await options.getByRole('combobox', { name: /Language of Human Tone itself/ }).selectOption('nl');
+    await expect.poll(async () => (await stored()).interfaceLanguage).toBe('nl');
+    await expect.poll(() => options.getByRole('heading', { name: 'Instellingen van Human Tone' }).count()).toBe(1);
+    expect(await options.evaluate(() => document.documentElement.lang)).toBe('nl');
+
+    // The open tab's coach speaks Dutch now, without a reload.
+    await site.bringToFront();
+    await expect.poll(() => coach(site).getByRole('button', { name: /Open de coach\.$/ }).count()).toBe(1);
+    const popup = await b.context.newPage();
+    await popup.goto(`chrome-extension://${b.extensionId}/src/popup/index.html`);
+    await expect.poll(() => popup.getByRole('button', { name: 'Instellingen' }).count()).toBe(1);
+
+    await options.bringToFront();
+    await options.getByRole('combobox', { name: /Taal van Human Tone zelf/ }).selectOption('auto');
+    await expect.poll(() => options.getByRole('heading', { name: 'Human Tone settings' }).count()).toBe(1);
+    await b.serviceWorker!.evaluate(() => chrome.storage.sync.set({ settings: {} }));
+    for (const p of [popup, site, options]) await p.close();
+    b.assertNoUnroutedRequests();
   });
 });
