@@ -1,7 +1,7 @@
 /** The settings page's words, in English and Dutch (kept out of the content script's strings). */
 import { makeTranslator, termsFor, type TermKey } from '../shared/i18n.js';
 
-const en = {
+export const en = {
   title: 'Human Tone settings',
   intro: 'How Human Tone coaches your replies. Changes apply at once in every open tab.',
   savedSync: 'Saved, and kept in step with your other browsers through the browser’s sync.',
@@ -69,7 +69,7 @@ const en = {
   progressClear: 'Clear my progress',
 };
 
-const nl: Record<keyof typeof en, string> = {
+export const nl: Record<keyof typeof en, string> = {
   title: 'Instellingen van Human Tone',
   intro: 'Hoe Human Tone je antwoorden coacht. Wijzigingen gelden meteen in elk open tabblad.',
   savedSync: 'Opgeslagen, en gelijk gehouden met je andere browsers via de synchronisatie van de browser.',

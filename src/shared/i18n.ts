@@ -2,7 +2,7 @@
 import { CATEGORY_NAMES } from '../engine/categories.generated.js';
 import { CATEGORIES, type Category, type Severity } from '../engine/types.js';
 
-const en = {
+export const en = {
   coachName: 'Human Tone',
   badgeLabel: 'Human Tone: {verdict}, score {score}. Open the coach.',
   verdict_human: 'Sounds human',
@@ -80,7 +80,7 @@ const en = {
 export type TermKey = `cat_${Category}` | `sev_${Severity}`;
 export type Key = keyof typeof en | TermKey;
 
-const nl: Record<keyof typeof en, string> = {
+export const nl: Record<keyof typeof en, string> = {
   coachName: 'Human Tone',
   badgeLabel: 'Human Tone: {verdict}, score {score}. Open de coach.',
   verdict_human: 'Klinkt menselijk',

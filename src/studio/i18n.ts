@@ -2,7 +2,7 @@
 import { makeTranslator } from '../shared/i18n.js';
 export type StudioLang = 'en' | 'nl';
 
-const en = {
+export const en = {
   title: 'Human Tone studio',
   tagline: 'Put a scripted reply next to a human one, and see what changed.',
   local: 'Runs in this page. Nothing you type leaves your device.',
@@ -85,7 +85,7 @@ const en = {
 
 export type StudioKey = keyof typeof en;
 
-const nl: Record<StudioKey, string> = {
+export const nl: Record<StudioKey, string> = {
   title: 'Human Tone-studio',
   tagline: 'Zet een gescript antwoord naast een menselijk antwoord en zie wat er veranderde.',
   local: 'Draait in deze pagina. Niets wat je typt verlaat je apparaat.',

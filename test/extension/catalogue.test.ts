@@ -1,0 +1,49 @@
+/**
+ * The interface's words, in English and Dutch: every table of strings (the coach, popup and selection
+ * check; the settings page; the studio; the report; the manifest's _locales) has the same keys in both
+ * languages, nothing empty, the same {placeholders}, and Dutch that is not left in English.
+ */
+import { readFileSync } from 'node:fs';
+import { describe, expect, test } from 'vitest';
+import * as coach from '../../src/shared/i18n.js';
+import * as options from '../../src/options/i18n.js';
+import * as studio from '../../src/studio/i18n.js';
+import { REPORT_STRINGS } from '../../src/report/ReportView.js';
+
+const root = new URL('../../', import.meta.url);
+const locales = (lang: string) =>
+  Object.fromEntries(
+    Object.entries(JSON.parse(readFileSync(new URL(`public/_locales/${lang}/messages.json`, root), 'utf8')) as Record<string, { message: string }>).map(([k, v]) => [k, v.message]),
+  );
+
+const TABLES: [string, Record<string, string>, Record<string, string>][] = [
+  ['coach, popup and selection check (src/shared/i18n.ts)', coach.en, coach.nl],
+  ['settings page (src/options/i18n.ts)', options.en, options.nl],
+  ['studio (src/studio/i18n.ts)', studio.en, studio.nl],
+  ['report (src/report/ReportView.tsx)', REPORT_STRINGS.en, REPORT_STRINGS.nl],
+  ['manifest (public/_locales)', locales('en'), locales('nl')],
+];
+
+/** Strings that are rightly the same in both languages: names, and words Dutch borrows. */
+const SAME_IN_BOTH = /^(Human Tone|English|Nederlands|Coaching|Sites|Privacy|CSV|Canned-o-meter|OK|Studio|Team|Tone|Nr\.?|#|\{[a-z]+\}|[A-Z]{2,}|.{0,3}|[Ss]core\b[^a-z]*(\{[a-z]+\}[^a-z]*)*)$/;
+
+const placeholders = (s: string) => [...s.matchAll(/\{([a-zA-Z]+)\}/g)].map((m) => m[1]).sort();
+
+describe.each(TABLES)('%s', (_name, en, nl) => {
+  test('the same keys in English and Dutch', () => {
+    expect(Object.keys(nl).sort()).toEqual(Object.keys(en).sort());
+  });
+
+  test('no string is empty, and each has the same placeholders in both languages', () => {
+    for (const key of Object.keys(en)) {
+      expect(en[key]!.trim(), key).not.toBe('');
+      expect(nl[key]?.trim(), key).not.toBe('');
+      expect(placeholders(nl[key] ?? ''), key).toEqual(placeholders(en[key]!));
+    }
+  });
+
+  test('the Dutch is not the English left in place', () => {
+    const untranslated = Object.keys(en).filter((k) => en[k] === nl[k] && !SAME_IN_BOTH.test(en[k]!));
+    expect(untranslated).toEqual([]);
+  });
+});
