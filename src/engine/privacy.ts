@@ -153,8 +153,12 @@ const DATE_START = /^\d{1,4}[./-]\d{1,2}[./-]\d{2,4}/;
 /** Country codes after + or 00 (the common ones, to tell "0031 6..." from an order number). */
 const SERVICE_AFTER_CC = /^(?:31(?:800|90[069])|32(?:800|70|78|90)|44(?:800|808|3|84|87)|1(?:800|888|877|866|855|844|833))/;
 
+/** The company's own public line, named as such: "our customer service line is", "call us on", "ons nummer is". */
+const OWN_LINE_BEFORE = /(?:\b(?:our|ons|onze)\s+(?:[\p{L}-]+\s+){0,3}(?:line|number|helpline|hotline|phone|lijn|nummer|telefoonnummer|klantenservice)\s*(?:is|:|is op|on|at)?|\b(?:call|ring|phone)\s+us\s+(?:on|at|free on)|\bbel\s+(?:ons|onze klantenservice)\s+(?:op|via))\W*$/iu;
+
 function phoneOf(run: Run, text: string): boolean {
   const d = run.digits;
+  if (OWN_LINE_BEFORE.test(before(text, run.start, 50))) return false;
   if (DATE_START.test(text.slice(run.start, run.end).replace(/^\(/, ''))) return false;
   if (run.seps.includes('/') && run.seps.split('/').length > 2) return false;
   if (run.plus || d.startsWith('00')) {
@@ -180,7 +184,7 @@ function phoneOf(run: Run, text: string): boolean {
   const area = d.length === 11 ? d.slice(1, 4) : d.slice(0, 3);
   if (/^(?:800|888|877|866|855|844|833)$/.test(area)) return false;
   // "123-456-7890" with dots could be a version or a price: dots need a phone word before.
-  if (run.seps === '..' && !/(?:phone|call|ring|text|tel|mobile|cell|number|bel|nummer)\W*$/i.test(before(text, run.start, 25))) return false;
+  if (run.seps === '..' && !/(?:phone|call|ring|text|tel|mobile|cell|number|reach|bel|nummer)(?:\s+(?:me|you|us|him|her|them))?(?:\s+(?:at|on|op))?\W*$/i.test(before(text, run.start, 30))) return false;
   return area[0] !== '0' && area[0] !== '1';
 }
 
@@ -214,6 +218,11 @@ const EN_ADDRESS = new RegExp(
   `(?<![\\p{L}\\p{N}£$€.,:/-])(?:(?:flat|apt|apartment|unit)\\s?\\d{1,4}[A-Za-z]?,?\\s)?(\\d{1,4}[A-Za-z]?),?\\s(?:${CAP}\\s){1,3}${EN_STREET}(?![\\p{L}\\p{N}])`,
   'gu',
 );
+/** A US state and ZIP code ("IL 62704", "CA 94103-1234"); counted only after ", Town, ". */
+const US_ZIP = /(?<![\p{L}\p{N}])([A-Z]{2})\s(\d{5})(?:-\d{4})?(?![\p{L}\p{N}])/gu;
+const US_STATES = new Set('AL AK AZ AR CA CO CT DE DC FL GA HI ID IL IN IA KS KY LA ME MD MA MI MN MS MO MT NE NV NH NJ NM NY NC ND OH OK OR PA RI SC SD TN TX UT VT VA WA WV WI WY'.split(' '));
+const TOWN_BEFORE = /,\s*\p{Lu}[\p{L}'’.-]*(?:\s\p{Lu}[\p{L}'’.-]*){0,2},\s*$/u;
+
 /** NL postcode "1234 AB" (never SA, SD, SS). */
 const NL_POSTCODE = /(?<![\p{L}\p{N}€$£.,:/-])([1-9]\d{3}) ?([A-Z]{2})(?![\p{L}\p{N}])/gu;
 const NL_POSTCODE_NOT = /^(?:SA|SD|SS|GB|MB|KB|TB|PK|KM|CM|MM|KG|KW|EU|NL|BE|EN|OK|TV|PC|UK|US|AM|PM|HD|ML|CL|DL|CC|PS|BC|AD|NR)$/;
@@ -249,6 +258,14 @@ function addressItems(text: string, items: PersonalItem[]): void {
   }
   EN_ADDRESS.lastIndex = EN_STREET_HINT.test(text) ? 0 : text.length;
   while ((m = EN_ADDRESS.exec(text)) !== null) add('address', m.index, m.index + m[0].length);
+
+  // A US ZIP code after a town and a state: "Springfield, IL 62704".
+  US_ZIP.lastIndex = /\b[A-Z]{2}\s\d{5}/.test(text) ? 0 : text.length;
+  while ((m = US_ZIP.exec(text)) !== null) {
+    if (!US_STATES.has(m[1]!)) continue;
+    const town = TOWN_BEFORE.exec(before(text, m.index, 40));
+    if (town) add('postcode', m.index - town[0].length + town[0].search(/\p{Lu}/u), m.index + m[0].length);
+  }
 
   // Postcodes: a UK postcode on its own, a Dutch one with a house number, town or the word "postcode".
   UK_POSTCODE.lastIndex = /[A-Za-z]\d/.test(text) ? 0 : text.length;

@@ -105,13 +105,20 @@ describe('in the engine', () => {
     expect(je.flags.find((x) => x.rule === 'privacy.iban')!.suggestions).toContain('je rekening');
   });
 
-  test('personal data is flagged even inside a phrase another rule flags', () => {
-    const r = analyze('Please call us on 020 123 4567 or DM us your account number.', { lang: 'en' });
+  test('personal data is flagged even beside phrases other rules flag', () => {
+    const r = analyze('Please call 020 123 4567 or DM us your account number.', { lang: 'en' });
     expect(r.flags.some((f) => f.rule === 'privacy.phone' && f.text === '020 123 4567')).toBe(true);
   });
 
   test('company contact points are not personal data', () => {
-    for (const text of ['Call us free on 0800 022 3300 or write to support@brand.co.uk.', 'Bel gratis naar 0800-0223 of mail klantenservice@bedrijf.nl.']) {
+    for (const text of [
+      'Call us free on 0800 022 3300 or write to support@brand.co.uk.',
+      'Bel gratis naar 0800-0223 of mail klantenservice@bedrijf.nl.',
+      // A number the company names as its own line, whatever its prefix.
+      'From abroad, our customer service line is +44 20 7946 0000, open 8am to 6pm.',
+      'Please call us on 020 123 4567 between 9 and 5.',
+      'Bel ons op 020 123 4567, we zijn er tot vijf uur.',
+    ]) {
       expect(findPersonalData(text)).toEqual([]);
     }
   });
