@@ -97,7 +97,8 @@ export class PrePostCheck {
   }
 
   private bad(result: Result): boolean {
-    if (result.verdict === 'scripted') return true;
+    // Personal data in a public reply is stopped at any level but off: it cannot be taken back once posted.
+    if (result.verdict === 'scripted' || result.flags.some((f) => f.category === 'privacy')) return true;
     return this.mode() === 'mixed' && result.verdict === 'mixed';
   }
 
@@ -162,8 +163,9 @@ function frameOf(win: Window | null): Element | null {
   }
 }
 
-/** The flags worth naming in the pre-post check: the most severe first. */
+/** The flags worth naming in the pre-post check: personal data first, then the most severe. */
 export function mainIssues(flags: Flag[]): Flag[] {
   const rank = { problem: 0, warning: 1, hint: 2 } as const;
-  return [...flags].sort((a, b) => rank[a.severity] - rank[b.severity] || a.start - b.start);
+  const privacy = (f: Flag) => (f.category === 'privacy' ? 0 : 1);
+  return [...flags].sort((a, b) => privacy(a) - privacy(b) || rank[a.severity] - rank[b.severity] || a.start - b.start);
 }

@@ -372,7 +372,7 @@ function PrePost(props: CoachProps & { flags: Flag[]; anchor: DOMRect }) {
       style={pos}
     >
       <h2 id="ht-check-title">{t('checkTitle')}</h2>
-      <p id="ht-check-intro">{t('checkIntro')}</p>
+      <p id="ht-check-intro">{flags.some((f) => f.category === 'privacy') ? t('checkIntroPrivacy') : t('checkIntro')}</p>
       <ul class="issues">
         {flags.slice(0, 3).map((f, i) => (
           <li key={i}>
