@@ -16,6 +16,7 @@ export function optionsFrom(s: Settings): AnalyzeOptions {
     disabledCategories: s.disabledCategories,
     signature: s.signature || undefined,
     ...(s.address !== 'any' ? { address: s.address } : {}),
+    ...(s.register === 'formal' ? { register: 'formal' as const } : {}),
   };
 }
 

@@ -93,7 +93,9 @@ export function analyze(input: string, options: AnalyzeOptions = {}): Result {
 
   const disabledRules = options.disabledRules?.length ? new Set(options.disabledRules) : null;
   const disabledCats = options.disabledCategories?.length ? new Set<Category>(options.disabledCategories) : null;
-  const enabled = (r: RuleSource) => !disabledRules?.has(r.id) && !disabledCats?.has(r.category);
+  // A team whose house style is formal (a bank, an insurer) hears only about the stiffest officialese.
+  const formalHouse = options.register === 'formal';
+  const enabled = (r: RuleSource) => !disabledRules?.has(r.id) && !disabledCats?.has(r.category) && !(formalHouse && r.category === 'formal' && r.severity === 'hint' && !r.check);
 
   // Each word hashed once (its id); one pass over the reply for phrase rules, cues and acknowledgements.
   const bits: number[] = [];

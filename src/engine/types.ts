@@ -140,6 +140,8 @@ export interface AnalyzeOptions {
   /** Extra rules in the same schema as the built-in ones (for example a team style guide). */
   extraRules?: readonly RuleSource[];
   strictness?: Strictness;
+  /** The team's register: 'formal' (a bank's or insurer's house style) drops the mildest (hint) formal-wording phrase rules. */
+  register?: 'plain' | 'formal';
   /** Dutch: how the team addresses customers (its brand voice); the other form is pointed out. */
   address?: 'je' | 'u';
   /** Single occurrences the writer chose to ignore: a rule and the text it flagged. */

@@ -120,6 +120,16 @@ function Options() {
         </select>
       </label>
       <label class="block">
+        {t('register')}
+        <select name="register" value={settings.register} onChange={(e) => update({ register: (e.target as HTMLSelectElement).value as Settings['register'] })}>
+          {(['plain', 'formal'] as const).map((s) => (
+            <option key={s} value={s}>
+              {t(`register_${s}`)}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label class="block">
         {t('address')}
         <select name="address" value={settings.address} onChange={(e) => update({ address: (e.target as HTMLSelectElement).value as Settings['address'] })}>
           {(['any', 'je', 'u'] as const).map((s) => (

@@ -23,6 +23,8 @@ export const SettingsSchema = v.object({
   disabledCategories: v.optional(v.array(v.picklist(CATEGORIES)), []),
   /** The writer's sign-off (name or initials), used in suggestions. */
   signature: v.optional(v.pipe(v.string(), v.maxLength(60)), ''),
+  /** The team's register: plain, or formal (then only the stiffest officialese is pointed out). */
+  register: v.optional(v.picklist(['plain', 'formal']), 'plain'),
   /** Dutch brand voice: how the team addresses customers ("je" or "u"); 'any' points out only a mix. */
   address: v.optional(v.picklist(['any', 'je', 'u']), 'any'),
   /** The interface's language: the browser's, or English / Dutch whatever the browser says. */

@@ -73,3 +73,16 @@ describe('brand voice', () => {
     expect(await voiceFlags('u', text)).toEqual([]);
   });
 });
+
+describe('register', () => {
+  test('a formal house style hears only about the stiffest officialese', async () => {
+    const text = 'Middels dit bericht laat ik u weten dat uw pakket morgen komt. ^JD';
+    const rules = async (register: 'plain' | 'formal') => {
+      const reply = await handleMessage({ type: 'analyze', text }, { id: OWN }, OWN, async () => readSettings({ register }));
+      if (!reply?.ok) throw new Error('not analysed');
+      return (reply.value as { flags: { rule: string }[] }).flags.map((f) => f.rule);
+    };
+    expect(await rules('plain')).toContain('formal.middels');
+    expect(await rules('formal')).not.toContain('formal.middels');
+  });
+});
