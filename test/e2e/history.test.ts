@@ -94,19 +94,34 @@ describe('canned-o-meter and progress', () => {
     await expect.poll(() => note.textContent()).toMatch(/You have sent almost this reply 3 times this week\./);
     b.assertNoUnroutedRequests();
     await again.page.close();
+
+    // On Facebook (Lexical), a comment posted with Enter counts the same way.
+    const fb = await b.context.newPage();
+    await fb.goto(FIXTURE_URLS.facebookPost);
+    await waitForFixture(fb);
+    const fbBox = await fb.evaluate(() => window.__fixture!.selector);
+    await fb.waitForSelector('human-tone-coach', { state: 'attached' });
+    await fb.click(fbBox);
+    await typeSlowly(fb, reply('Noor', 4000));
+    await waitForAnalysis(fb);
+    await fb.keyboard.press('Enter');
+    await expect.poll(() => postedTexts(fb)).toHaveLength(1);
+    await expect.poll(async () => (await history(b!)).prints.length).toBe(4);
+    for (const word of RARE) expect((await everythingStored(b)).toLowerCase()).not.toContain(word.toLowerCase());
+    await fb.close();
   });
 
   test('the settings page shows the progress, exports it as CSV, registers a template and forgets on one click', { timeout: 120_000 }, async () => {
     const fb = b!;
     const options = await fb.context.newPage();
     await options.goto(`chrome-extension://${fb.extensionId}/src/options/index.html`);
-    await expect.poll(() => options.getByRole('img', { name: /Last 30 days: 3 replies, average score \d+/ }).count()).toBe(1);
+    await expect.poll(() => options.getByRole('img', { name: /Last 30 days: 4 replies, average score \d+/ }).count()).toBe(1);
     await options.getByText('The days in a table').click();
     expect(await options.getByRole('row').count()).toBe(2); // the header and today
     const [download] = await Promise.all([options.waitForEvent('download'), options.getByRole('button', { name: 'Export as CSV' }).click()]);
     const csv = readFileSync((await download.path())!, 'utf8').trim().split('\n');
     expect(csv[0]).toMatch(/^date,replies,average_score,/);
-    expect(csv[1]).toMatch(/^\d{4}-\d\d-\d\d,3,\d+,/);
+    expect(csv[1]).toMatch(/^\d{4}-\d\d-\d\d,4,\d+,/);
     expect(csv.join('\n')).not.toMatch(/marmalade|hamper/i);
 
     // A team template, registered by name: only its fingerprint is kept.
@@ -121,7 +136,7 @@ describe('canned-o-meter and progress', () => {
     await typeSlowly(page, reply('Bram', 3000));
     await waitForAnalysis(page);
     await coach(page).getByRole('button', { name: /Human Tone/ }).click();
-    await expect.poll(() => coach(page).getByRole('note').textContent()).toMatch(/3 times this week\..*the same as the template “slow parcel”/);
+    await expect.poll(() => coach(page).getByRole('note').textContent()).toMatch(/4 times this week\..*the same as the template “slow parcel”/);
 
     // One click forgets the fingerprints (and templates); the panel stops counting.
     await options.bringToFront();
@@ -137,7 +152,7 @@ describe('canned-o-meter and progress', () => {
     // After posting, the popup sums up the day.
     const popup = await fb.context.newPage();
     await popup.goto(`chrome-extension://${fb.extensionId}/src/popup/index.html`);
-    await expect.poll(() => popup.getByText(/Today: 3 replies posted, average score \d+\./).count()).toBe(1);
+    await expect.poll(() => popup.getByText(/Today: 4 replies posted, average score \d+\./).count()).toBe(1);
     await popup.close();
 
     await options.bringToFront();
