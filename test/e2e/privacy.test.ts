@@ -26,15 +26,21 @@ afterAll(async () => {
   await b?.close();
 });
 
+/** The X test page with REPLY typed into its box and analysed. */
+async function typedOnX() {
+  const page = await b.context.newPage();
+  await page.goto(FIXTURE_URLS.xStatus);
+  await waitForFixture(page);
+  const box = await page.evaluate(() => window.__fixture!.selector);
+  await page.click(box);
+  await typeSlowly(page, REPLY);
+  await waitForAnalysis(page);
+  return { page, box };
+}
+
 describe('privacy guard', () => {
   test('a phone number is underlined as privacy; the suggestion moves it out, and one undo brings it back', async () => {
-    const page = await b.context.newPage();
-    await page.goto(FIXTURE_URLS.xStatus);
-    await waitForFixture(page);
-    const box = await page.evaluate(() => window.__fixture!.selector);
-    await page.click(box);
-    await typeSlowly(page, REPLY);
-    await waitForAnalysis(page);
+    const { page, box } = await typedOnX();
     expect(await highlightTexts(page)).toContainEqual(['human-tone-privacy', '06 1234 5678']);
     await coach(page).getByRole('button', { name: /Human Tone/ }).click();
     const dialog = coach(page).getByRole('dialog');
@@ -50,13 +56,7 @@ describe('privacy guard', () => {
   });
 
   test('posting a reply that still holds personal data is stopped, with the reason first; "Post anyway" posts it unchanged', async () => {
-    const page = await b.context.newPage();
-    await page.goto(FIXTURE_URLS.xStatus);
-    await waitForFixture(page);
-    const box = await page.evaluate(() => window.__fixture!.selector);
-    await page.click(box);
-    await typeSlowly(page, REPLY);
-    await waitForAnalysis(page);
+    const { page, box } = await typedOnX();
     await page.click('[data-testid="tweetButtonInline"]');
     const check = coach(page).getByRole('alertdialog');
     await expect.poll(() => check.isVisible()).toBe(true);
