@@ -56,7 +56,7 @@ describe('privacy guard', () => {
   });
 
   test('posting a reply that still holds personal data is stopped, with the reason first; "Post anyway" posts it unchanged', async () => {
-    const { page, box } = await typedOnX();
+    const { page } = await typedOnX();
     await page.click('[data-testid="tweetButtonInline"]');
     const check = coach(page).getByRole('alertdialog');
     await expect.poll(() => check.isVisible()).toBe(true);
