@@ -25,6 +25,16 @@ function trailerStart(text: string): number {
   return i;
 }
 
+/**
+ * What DASH_RE can match after a dash: one to five words of letters (a name may hold ' and -), or a
+ * lone "@", separated by spaces and commas. Checked first because the regex, failing on a long tail,
+ * tries every way to split it (most customer messages hold a dash somewhere near the end).
+ */
+function fewWordsAfter(segment: string, from: number): boolean {
+  const words = segment.slice(from).trim().split(/[\s,]+/);
+  return words.length <= 5 && words.every((w) => w === '@' || /^[\p{L}'\u2019-]+$/u.test(w));
+}
+
 /** Finds a sign-off at the end of the reply. */
 export function findSignoff(text: string, pack: Pack): Signoff | null {
   // Ignore trailing emoji, spaces and a final full stop after the sign-off.
@@ -49,7 +59,7 @@ export function findSignoff(text: string, pack: Pack): Signoff | null {
   const dashAt = Math.max(segment.lastIndexOf('-'), segment.lastIndexOf('\u2013'), segment.lastIndexOf('\u2014'), segment.lastIndexOf('~'));
   // Only the part from just before the last dash can hold "- Name" (the regex is anchored at the end).
   const dashFrom = Math.max(0, dashAt - 1);
-  const dashHit = dashAt >= 0 && segment.length - dashAt <= 70 ? DASH_RE.exec(segment.slice(dashFrom)) : null;
+  const dashHit = dashAt >= 0 && segment.length - dashAt <= 70 && fewWordsAfter(segment, dashAt + 1) ? DASH_RE.exec(segment.slice(dashFrom)) : null;
   const dash = dashHit ? Object.assign(dashHit, { index: dashHit.index + dashFrom }) : null;
   if (dash && (dash.index === 0 || /[.!?)\]]\s*$|^\s*$/.test(segment.slice(0, dash.index + 1)) || /\s$/.test(segment.slice(0, dash.index + 1)))) {
     const s = lineStart + dash.index + dash[0].indexOf(dash[1]!);
