@@ -14,6 +14,7 @@ import { SUPPORTED } from '../content/sites/adapters.js';
 import { uiLangFrom } from '../shared/i18n.js';
 import type { Settings } from '../shared/settings.js';
 import { optionsTranslator } from './i18n.js';
+import { SiteRules } from './SiteRules.js';
 
 const lang = uiLangFrom(uiLanguage());
 const t = optionsTranslator(lang);
@@ -123,6 +124,8 @@ function Options() {
           </ul>
         </fieldset>
       )}
+
+      <SiteRules lang={lang} />
 
       <h2>{t('rules')}</h2>
       <p class="muted">{t('rulesIntro')}</p>

@@ -135,8 +135,12 @@ export class Picker {
   private targetOf(e: Event): Element | null {
     const t = e.target;
     if (!(t instanceof Element) && !(t && (t as Node).nodeType === Node.ELEMENT_NODE)) return null;
-    const el = t as Element;
-    if (ours(el) || el === el.ownerDocument.documentElement || el === el.ownerDocument.body) return null;
+    let el = t as Element;
+    // Below an editable body (TinyMCE's frame is taller than its text) is still the editor.
+    const body = el.ownerDocument.body;
+    if (el === el.ownerDocument.documentElement && body?.isContentEditable) el = body;
+    // The page itself is no message; an editable body (TinyMCE's) is the reply box, which derivation refuses with a reason.
+    if (ours(el) || el === el.ownerDocument.documentElement || (el === el.ownerDocument.body && !(el as HTMLElement).isContentEditable)) return null;
     return el;
   }
 
