@@ -105,7 +105,8 @@ export function SiteRules(props: { lang: UiLang }) {
     <section class="site-rules" aria-labelledby="site-rules-title">
       <h2 id="site-rules-title">{t('title')}</h2>
       <p class="muted">{t('intro')}</p>
-      <p class="status" role="status" aria-live="polite">
+      {/* A live region without the status role: the page's own "saved" line is its one status. */}
+      <p class="status" aria-live="polite">
         {status}
       </p>
       {rules && entries.length === 0 && <p class="muted">{t('none')}</p>}

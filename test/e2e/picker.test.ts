@@ -231,7 +231,7 @@ describe('teach a console once: point at the customer’s message', () => {
     await options.getByRole('button', { name: `Delete the rule for ${CONSOLE_ORIGIN}` }).click();
     await expect.poll(stored).toEqual({});
     await expect.poll(() => section.getByRole('listitem').count()).toBe(0);
-    await expect.poll(() => options.getByRole('status').filter({ hasText: 'deleted' }).count()).toBe(1);
+    await expect.poll(() => section.getByText(`The rule for ${CONSOLE_ORIGIN} was deleted.`).count()).toBe(1);
     await options.close();
     await page.bringToFront();
     await expect.poll(context).toBe('none');
