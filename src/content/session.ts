@@ -108,9 +108,13 @@ export class BoxSession {
     const outer = [...new Set(placesOf(el).slice(1).map((p) => p.ownerDocument))];
     if (outer.length) {
       this.outerObserver = new MutationObserver((records) => {
-        if (records.some((r) => !(r.target instanceof Element && r.target.closest('human-tone-coach, human-tone-picker')))) this.contextSoon();
+        // Our own hosts change (their public attributes) at every result: not a change of the page. The
+        // target is checked by name, not instanceof: in Firefox the other document's nodes are not
+        // instances of this frame's Element.
+        const ours = (n: Node) => n.nodeType === Node.ELEMENT_NODE && /^human-tone-/.test((n as Element).localName);
+        if (records.some((r) => !ours(r.target))) this.contextSoon();
       });
-      for (const d of outer) this.outerObserver.observe(d.documentElement, { childList: true, subtree: true, characterData: true });
+      for (const d of outer) this.outerObserver.observe(d.documentElement, { childList: true, subtree: true, characterData: true, attributes: true });
     }
     this.found = this.findFound();
     this.show();

@@ -7,13 +7,24 @@
  * opens its panel and closes on Escape. Skipped when Firefox is not installed, unless
  * REQUIRE_FIREFOX=1 (CI sets it), which makes a missing Firefox a failure.
  *
- * Not driven in Firefox: the coach's own controls (the badge, the panel, "Point at the customer's
- * message"). They live in a closed shadow root, and the Chromium tests reach them through the
- * accessibility tree of the DevTools protocol (test/e2e/coach-driver.ts); WebDriver BiDi, which drives
- * Firefox here, has no accessibility tree and cannot see into a closed root, and clicking at guessed
- * coordinates would test the guess. The picker's logic is the same code in both browsers
- * (test/extension/picker-derive.test.ts); here Firefox runs what it must do itself: content scripts in
- * a srcdoc frame, storage.local read by the content script, the rule applied across the frame.
+ * Not driven in Firefox, and why:
+ * - The coach's own controls (the badge, the panel, "Point at the customer's message"). They live in a
+ *   closed shadow root, and the Chromium tests reach them through the accessibility tree of the
+ *   DevTools protocol (test/e2e/coach-driver.ts); WebDriver BiDi, which drives Firefox here, has no
+ *   accessibility tree and cannot see into a closed root, and clicking at guessed coordinates would
+ *   test the guess. The picker's logic is the same code in both browsers
+ *   (test/extension/picker-derive.test.ts, test/e2e/picker.test.ts in Chromium).
+ * - The extension's own pages and the browser's context menu. BiDi refuses to navigate a tab to a
+ *   moz-extension:// page ("Navigation ... is not allowed in this context") and cannot click a
+ *   browser menu, so the tests cannot call the extension API from an extension page (as the Chromium
+ *   tests do from the service worker) nor choose "Check the tone of this text". Instead the test copy
+ *   of the build carries one extra content script (TEST_SETUP below, on the console only), which writes
+ *   storage as the popup would and hands the selection check its result as the background does after
+ *   its `scripting.executeScript` (same function, same content-script world); the background's
+ *   registration of the content script for the turned-on console is the real one.
+ * What Firefox runs here itself: the content script registered for a turned-on site in a srcdoc frame,
+ * the coach drawn over the frame, storage.local read and watched by the content script, a taught rule
+ * applied across the frame (and falling back to none), and the selection check's panel and Escape.
  */
 import { execFileSync } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -25,13 +36,46 @@ import { checkPayload } from '../../src/background/handler.js';
 import { analyze } from '../../src/engine/index.js';
 import { readSettings } from '../../src/shared/settings.js';
 import { CONSOLE_ORIGIN, FIXTURE_URLS } from './fixtures/harness.js';
-import { FIREFOX_EXTENSION_UUID, FIREFOX_OWN_HOST, FIREFOX_PATH, startFirefox, type FirefoxWithExtension } from './firefox-harness.js';
+import { FIREFOX_OWN_HOST, FIREFOX_PATH, startFirefox, type FirefoxWithExtension } from './firefox-harness.js';
 
 const root = new URL('../../', import.meta.url).pathname;
 const dist = join(root, 'dist-firefox');
 const haveFirefox = existsSync(FIREFOX_PATH);
 const SCRIPTED = 'We apologize for any inconvenience. Please DM us your account number so we can look into this further.';
 const WARM = "Priya, I'm so sorry, a cracked screen on order 48213 is not ok. I've sent a new one by express; it arrives tomorrow before noon. ^JD";
+
+/**
+ * Test-only, in the tests' copy of the build (never shipped): a content script on the console that runs
+ * a command put in the page's address fragment (`#human-tone-test=<JSON>`): write storage, or hand the
+ * selection check its result, then mark the command done on the page.
+ */
+const TEST_SETUP = `
+(() => {
+  const api = globalThis.browser;
+  const run = async () => {
+    const m = /^#human-tone-test=(.*)$/.exec(location.hash);
+    if (!m) return;
+    const cmd = JSON.parse(decodeURIComponent(m[1]));
+    if (cmd.sync) await api.storage.sync.set(cmd.sync);
+    if (cmd.local) await api.storage.local.set(cmd.local);
+    if (cmd.removeLocal) await api.storage.local.remove(cmd.removeLocal);
+    if (cmd.check) globalThis.__humanToneCheck(cmd.check);
+    document.documentElement.setAttribute('data-test-done', String(cmd.id));
+  };
+  void run();
+  addEventListener('hashchange', () => void run());
+})();
+`;
+
+let commands = 0;
+/** Runs a TEST_SETUP command in the page and waits until it is done. */
+async function command(page: Page, cmd: Record<string, unknown>): Promise<void> {
+  const id = ++commands;
+  await page.evaluate((hash) => {
+    location.hash = hash;
+  }, `human-tone-test=${encodeURIComponent(JSON.stringify({ ...cmd, id }))}`);
+  await page.waitForFunction((n) => document.documentElement.getAttribute('data-test-done') === String(n), { timeout: 15_000 }, id);
+}
 
 test.runIf(!haveFirefox && process.env.REQUIRE_FIREFOX === '1')('Firefox is installed (REQUIRE_FIREFOX=1)', () => {
   expect.fail(`no Firefox at ${FIREFOX_PATH}: sudo apt-get install -y firefox-esr, or set FIREFOX_PATH`);
@@ -48,9 +92,11 @@ describe.skipIf(!haveFirefox)('the Firefox build in Firefox', () => {
     extDir = mkdtempSync(join(tmpdir(), 'human-tone-firefox-ext-'));
     cpSync(dist, extDir, { recursive: true });
     const manifestPath = join(extDir, 'manifest.json');
-    const manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as { host_permissions: string[] };
+    const manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as { host_permissions: string[]; content_scripts: unknown[] };
     manifest.host_permissions.push(`${CONSOLE_ORIGIN}/*`);
+    manifest.content_scripts.push({ matches: [`${CONSOLE_ORIGIN}/*`], js: ['test-setup.js'], run_at: 'document_idle' });
     writeFileSync(manifestPath, JSON.stringify(manifest));
+    writeFileSync(join(extDir, 'test-setup.js'), TEST_SETUP);
     ff = await startFirefox(extDir);
   });
 
@@ -58,17 +104,6 @@ describe.skipIf(!haveFirefox)('the Firefox build in Firefox', () => {
     await ff?.close();
     if (extDir) rmSync(extDir, { recursive: true, force: true });
   });
-
-  /** Runs `fn` in the add-on's settings page, where the extension API is (as the Chromium tests use the service worker). */
-  async function inExtension<A, R>(fn: (arg: A) => Promise<R>, arg: A): Promise<R> {
-    const page = await ff.newPage();
-    try {
-      await page.goto(`moz-extension://${FIREFOX_EXTENSION_UUID}/src/options/index.html`);
-      return (await page.evaluate(fn as unknown as (arg: unknown) => Promise<unknown>, arg as unknown)) as R;
-    } finally {
-      await page.close();
-    }
-  }
 
   /** The coach's state on the page: its verdict and score attributes. */
   const state = (page: Page) =>
@@ -162,30 +197,27 @@ describe.skipIf(!haveFirefox)('the Firefox build in Firefox', () => {
     }
 
     beforeAll(async () => {
-      // Coaching turned on for the console, as the popup does: the settings list its origin, and the
-      // background script registers the content script there (every frame, srcdoc frames included).
-      await inExtension(
-        async (origin: string) => {
-          const api = (globalThis as unknown as { browser: typeof chrome }).browser;
-          await api.storage.sync.set({ settings: { extraOrigins: [origin] } });
-          // The background registers the script when the settings change: wait until it has.
-          for (let i = 0; i < 200; i++) {
-            const ids = (await api.scripting.getRegisteredContentScripts()).map((r) => r.id);
-            if (ids.some((id) => id.includes(origin))) return;
-            await new Promise((r) => setTimeout(r, 25));
-          }
-          throw new Error('the content script was not registered for the console');
-        },
-        CONSOLE_ORIGIN,
-      );
       page = await ff.newPage();
       await page.setViewport({ width: 1200, height: 900 });
       await page.goto(FIXTURE_URLS.console);
-      await page.waitForFunction(() => !!(window as unknown as { __fixtures?: Record<string, unknown> }).__fixtures?.console, { timeout: 15_000 });
-      await page.waitForSelector('human-tone-coach', { timeout: 15_000 });
-      const f = page.frames().find((x) => x.url() === 'about:srcdoc');
-      if (!f) throw new Error('no srcdoc frame');
-      frame = f;
+      // Coaching turned on for the console, as the popup does: the settings list its origin, and the
+      // background script registers the content script there (every frame, srcdoc frames included);
+      // the page is coached from its next load.
+      await command(page, { sync: { settings: { extraOrigins: [CONSOLE_ORIGIN] } } });
+      for (let i = 0; ; i++) {
+        await page.goto(FIXTURE_URLS.console);
+        await page.waitForFunction(() => !!(window as unknown as { __fixtures?: Record<string, unknown> }).__fixtures?.console, { timeout: 15_000 });
+        // The background registers the script when it sees the settings change: wait for that, by reloading.
+        const coached = await page.waitForSelector('human-tone-coach', { timeout: 2_000 }).then(
+          () => true,
+          () => false,
+        );
+        if (coached) break;
+        if (i >= 10) throw new Error('the console was not coached after turning it on');
+      }
+      // TinyMCE's srcdoc frame (BiDi may report its address as about:blank): the frame holding its editable body.
+      for (const f of page.mainFrame().childFrames()) if (await f.$('body#tinymce')) frame = f;
+      if (!frame) throw new Error(`no TinyMCE frame among ${page.frames().map((f) => f.url()).join(', ')}`);
     });
 
     afterAll(async () => {
@@ -205,13 +237,7 @@ describe.skipIf(!haveFirefox)('the Firefox build in Firefox', () => {
     });
 
     test('a rule taught for the console (storage.local) finds the customer’s message around the frame; the reply is coached against it', async () => {
-      await inExtension(
-        async ({ origin, rule }: { origin: string; rule: unknown }) => {
-          const api = (globalThis as unknown as { browser: typeof chrome }).browser;
-          await api.storage.local.set({ siteContext: { [origin]: { rule, from: 'picked' } } });
-        },
-        { origin: CONSOLE_ORIGIN, rule: RULE },
-      );
+      await command(page, { local: { siteContext: { [CONSOLE_ORIGIN]: { rule: RULE, from: 'picked' } } } });
       const expected = analyze(REPLY, { context: LAST_FROM_TOM });
       expect(expected.score).not.toBe(analyze(REPLY).score);
       await waitForHost(page, `h.getAttribute('data-human-tone-context') === 'found' && h.getAttribute('data-human-tone-score') === ${JSON.stringify(String(expected.score))}`);
@@ -220,9 +246,7 @@ describe.skipIf(!haveFirefox)('the Firefox build in Firefox', () => {
         for (const a of document.querySelectorAll('article[data-from]')) a.setAttribute('data-from', 'someone-else');
       });
       await waitForHost(page, `h.getAttribute('data-human-tone-context') === 'none' && h.getAttribute('data-human-tone-score') === ${JSON.stringify(String(analyze(REPLY).score))}`);
-      await inExtension(async () => {
-        await (globalThis as unknown as { browser: typeof chrome }).browser.storage.local.remove('siteContext');
-      }, null);
+      await command(page, { removeLocal: 'siteContext' });
     });
 
     test('the selection check: the team’s earlier reply, checked, opens in its panel on the page and closes on Escape', async () => {
@@ -236,18 +260,9 @@ describe.skipIf(!haveFirefox)('the Firefox build in Firefox', () => {
       }, OUR_EARLIER_REPLY);
       await page.mouse.click(at.x, at.y, { count: 3 });
       expect(await page.evaluate(() => String(getSelection()).trim())).toBe(OUR_EARLIER_REPLY);
-      // What the background does when the person chooses "Check the tone of this text" in the menu.
-      await inExtension(
-        async ({ url, payload }: { url: string; payload: unknown }) => {
-          const api = (globalThis as unknown as { browser: typeof chrome }).browser;
-          const [tab] = await api.tabs.query({ url });
-          const target = { tabId: tab!.id!, frameIds: [0] };
-          await api.scripting.executeScript({ target, files: api.runtime.getManifest().content_scripts![0]!.js! });
-          await api.scripting.executeScript({ target, func: (p: unknown) => (globalThis as unknown as { __humanToneCheck?: (p: unknown) => void }).__humanToneCheck?.(p), args: [payload] });
-        },
-        { url: `${CONSOLE_ORIGIN}/*`, payload },
-      );
-      await page.bringToFront();
+      // What the background does after the person chose "Check the tone of this text" in the menu.
+      await command(page, { check: payload });
+      expect(await page.evaluate(() => String(getSelection()).trim())).toBe(OUR_EARLIER_REPLY);
       await page.waitForSelector('human-tone-check', { timeout: 15_000 });
       // The page gets nothing of it: an empty host, its panel in a closed root.
       expect(await page.evaluate(() => {
