@@ -17,13 +17,6 @@ import { ensureFixturesBuilt, fixtureFileFor, isFixtureHost } from './fixtures/h
 
 export const FIREFOX_PATH = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
 export const FIREFOX_OWN_HOST = 'firefox-own.invalid';
-/**
- * The add-on's internal UUID (its moz-extension:// host), fixed through the
- * `extensions.webextensions.uuids` preference so that a test can open the add-on's own pages (the
- * settings page) and use the extension API there, as the Chromium tests use the service worker.
- */
-export const FIREFOX_EXTENSION_UUID = '6c0e2a4e-7d1b-4c55-9a3e-2f3b5c1d9e70';
-export const FIREFOX_ADDON_ID = 'human-tone@human-tone';
 
 const TYPES: Record<string, string> = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.css': 'text/css; charset=utf-8', '.svg': 'image/svg+xml', '.png': 'image/png' };
 
@@ -70,7 +63,6 @@ export async function startFirefox(extensionPath: string): Promise<FirefoxWithEx
       'network.proxy.no_proxies_on': '',
       'network.proxy.allow_hijacking_localhost': true,
       'services.settings.server': `http://${FIREFOX_OWN_HOST}/v1`,
-      'extensions.webextensions.uuids': JSON.stringify({ [FIREFOX_ADDON_ID]: FIREFOX_EXTENSION_UUID }),
     },
   });
   const addonId = await browser.installExtension(path.resolve(extensionPath));

@@ -13,7 +13,7 @@ import { analyze } from '../../src/engine/index.js';
 import { cdpFor, coach, coachTrees, pickerBar } from './coach-driver.js';
 import { startWithConsole } from './console-setup.js';
 import { CONSOLE_ORIGIN, FIXTURE_URLS, waitForFixture, type FixtureBrowser } from './fixtures/harness.js';
-import { typeSlowly, waitForVerdict } from './helpers.js';
+import { screenshotPath, typeSlowly, waitForVerdict } from './helpers.js';
 
 const LAST_FROM_TOM = 'That was a week ago and there is still nothing. Is anyone actually reading this?';
 const PRIYA = 'My new phone (order 48213) arrived with a cracked screen. What now?';
@@ -122,9 +122,17 @@ describe('teach a console once: point at the customer’s message', () => {
     const at = await centreOf(LAST_FROM_TOM);
     await page.mouse.move(at.x, at.y);
     await expect.poll(outline).not.toBeNull();
+    await page.screenshot({ path: screenshotPath('console-picker.png') });
     const o = (await outline())!;
     expect(Math.abs(o.x - (at.box.x - 2))).toBeLessThan(2);
     expect(Math.abs(o.width - (at.box.width + 4))).toBeLessThan(2);
+    // The page sees only that something is being picked: an empty host, no attribute but its style, no open root.
+    expect(
+      await page.evaluate(() => {
+        const h = document.querySelector('human-tone-picker')!;
+        return { attrs: h.getAttributeNames(), text: h.textContent, open: [...h.querySelectorAll('*')].some((e) => e.shadowRoot) };
+      }),
+    ).toEqual({ attrs: ['style'], text: '', open: false });
     // The page's DOM is not touched: no class or style was added to what is outlined.
     expect(await page.getByText(LAST_FROM_TOM, { exact: true }).evaluate((el) => [el.getAttribute('class'), el.getAttribute('style')])).toEqual(['wc-text', null]);
     await page.keyboard.press('Escape');
@@ -219,9 +227,20 @@ describe('teach a console once: point at the customer’s message', () => {
   });
 
   test('the settings page lists the taught site with its rule and who set it; delete removes it, and the page falls back to "none"', async () => {
+    // A second site, set by a team guide, is listed with the guide's name.
+    const GUIDE_SITE = 'https://help.webcare.test';
+    await b.serviceWorker!.evaluate(async (site) => {
+      const { siteContext } = (await chrome.storage.local.get('siteContext')) as { siteContext: Record<string, unknown> };
+      await chrome.storage.local.set({ siteContext: { ...siteContext, [site]: { rule: { closest: '[role="article"]', text: '[dir="auto"]' }, from: 'guide', guide: 'Acme Care guide' } } });
+    }, GUIDE_SITE);
     const options = await b.context.newPage();
     await options.goto(`chrome-extension://${b.extensionId}/src/options/index.html`);
     const section = options.getByRole('region', { name: 'Sites you taught' });
+    await expect.poll(() => section.getByRole('listitem').count()).toBe(2);
+    const guided = section.getByRole('listitem').filter({ hasText: GUIDE_SITE });
+    expect(await guided.textContent()).toMatch(/in the \[role="article"\] that holds the reply box, its \[dir="auto"\]/);
+    expect(await guided.textContent()).toContain('team guide “Acme Care guide”');
+    await options.getByRole('button', { name: `Delete the rule for ${GUIDE_SITE}` }).click();
     await expect.poll(() => section.getByRole('listitem').count()).toBe(1);
     const item = section.getByRole('listitem').first();
     expect(await item.textContent()).toContain(CONSOLE_ORIGIN);
