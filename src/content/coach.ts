@@ -80,6 +80,8 @@ export class PageCoach implements SessionHost {
   /** The rule taught for this page's origin (element picker or team guide), if any. */
   private siteRule: SiteContextEntry | null;
   private picker: Picker | null = null;
+  /** The box the picker runs for. */
+  private pickerSession: BoxSession | null = null;
 
   constructor(
     private readonly doc: Document,
@@ -177,6 +179,8 @@ export class PageCoach implements SessionHost {
   }
 
   private release(el: HTMLElement, session: BoxSession): void {
+    // A box that leaves the page while the person points for it: the picker goes with it.
+    if (this.pickerSession === session) this.stopPicker();
     session.stop();
     this.boxes.delete(el);
     this.prePost?.forget(session);
@@ -246,18 +250,29 @@ export class PageCoach implements SessionHost {
   /** Starts the element picker for a box (from the person's click in its panel; CoachUI checks it was trusted). */
   pick(session: BoxSession): void {
     if (this.stopped || !this.canPick) return;
-    this.picker?.stop();
+    this.stopPicker();
     session.ui.picking();
-    const picker = new Picker(session.el, this.t, {
+    this.picker = new Picker(session.el, this.t, {
       choose: (el) => void this.chosen(session, el),
-      cancel: () => session.ui.openWithNotice(this.t('pickCancelled')),
+      cancel: () => {
+        this.picker = null;
+        this.pickerSession = null;
+        session.ui.openWithNotice(this.t('pickCancelled'));
+      },
     });
-    this.picker = picker;
+    this.pickerSession = session;
+  }
+
+  private stopPicker(): void {
+    this.picker?.stop();
+    this.picker = null;
+    this.pickerSession = null;
   }
 
   /** The person chose an element: derive a rule, check it finds that message, and keep it for this site. */
   private async chosen(session: BoxSession, el: Element): Promise<void> {
     this.picker = null;
+    this.pickerSession = null;
     const derived = deriveRule(session.el, el);
     if (!derived.ok) {
       session.ui.openWithNotice(this.t(`pickFailed_${derived.reason}`));
@@ -356,8 +371,7 @@ export class PageCoach implements SessionHost {
     }
     this.observer?.disconnect();
     clearTimeout(this.scanTimer);
-    this.picker?.stop();
-    this.picker = null;
+    this.stopPicker();
     for (const [el, session] of this.boxes) this.release(el, session);
     clearAllMarks();
     removeHighlightStyles(this.doc);

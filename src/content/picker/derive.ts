@@ -35,6 +35,11 @@ export type DeriveFailure =
 export type Derived = { ok: true; rule: ContextRule; text: string } | { ok: false; reason: DeriveFailure };
 
 const MAX_SELECTOR = 300;
+/** At most this many candidate rules are tried (each is applied to the page): a deep page stays quick. */
+const MAX_TRIES = 600;
+/** Containers looked at above the chosen element, and selectors per element. */
+const MAX_LEVELS = 8;
+const MAX_DESCRIPTORS = 6;
 
 /** Class names that build tools generate: they change with the site's next release. */
 export function generatedClass(cls: string): boolean {
@@ -195,7 +200,7 @@ function textSelectors(target: Element, container: Element, pageText: string): s
   for (let a = target.parentElement; a && a !== container; a = a.parentElement) {
     for (const p of describe(a, pageText).slice(0, 3)) for (const o of own.slice(0, 3)) out.push(`${p.selector} ${o}`);
   }
-  return out.filter((s) => s.length <= MAX_SELECTOR);
+  return out.filter((s) => s.length <= MAX_SELECTOR).slice(0, 16);
 }
 
 /**
@@ -213,7 +218,9 @@ export function deriveRule(box: HTMLElement, chosen: Element): Derived {
   const common = commonAncestor(chosen, place);
   if (!common) return { ok: false, reason: 'elsewhere' };
   const pageText = (common.textContent ?? '').slice(0, 200_000).toLowerCase();
+  let tries = 0;
   const verify = (rule: ContextRule): boolean => {
+    if (++tries > MAX_TRIES) return false;
     const m = matchRule(box, rule);
     return !!m && cleanText(m.textEl.textContent) === text;
   };
@@ -221,8 +228,8 @@ export function deriveRule(box: HTMLElement, chosen: Element): Derived {
 
   // A box inside a repeated item that holds the message (a comment and its reply box): closest.
   if (!top(common)) {
-    for (const d of describe(common, pageText)) {
-      if (!d.attributed || count(doc, d.selector) < 2) continue;
+    for (const d of describe(common, pageText).filter((x) => x.attributed).slice(0, MAX_DESCRIPTORS)) {
+      if (count(doc, d.selector) < 2) continue;
       for (const textSel of textSelectors(chosen, common, pageText)) {
         const rule = { closest: d.selector, text: textSel };
         if (verify(rule)) return { ok: true, rule, text };
@@ -235,12 +242,11 @@ export function deriveRule(box: HTMLElement, chosen: Element): Derived {
   // is, than its text element), then the chosen element itself (its text is then its own, `:scope`);
   // attributed selectors before the rest.
   const containers: Element[] = [];
-  for (let a = chosen.parentElement; a && a !== common; a = a.parentElement) containers.push(a);
+  for (let a = chosen.parentElement; a && a !== common && containers.length < MAX_LEVELS; a = a.parentElement) containers.push(a);
   containers.push(chosen);
   for (const attributed of [true, false]) {
     for (const container of containers) {
-      for (const d of describe(container, pageText)) {
-        if (d.attributed !== attributed) continue;
+      for (const d of describe(container, pageText).filter((x) => x.attributed === attributed).slice(0, MAX_DESCRIPTORS)) {
         for (const textSel of container === chosen ? [SCOPE] : textSelectors(chosen, container, pageText)) {
           const rule = { preceding: d.selector, text: textSel };
           if (verify(rule)) return { ok: true, rule, text };
