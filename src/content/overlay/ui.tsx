@@ -7,7 +7,7 @@
  *   element, so even a page that defines <human-tone-coach> itself cannot reach the root through
  *   ElementInternals; and a closed root is not reachable through `.shadowRoot`.
  * - Every action (open, apply, ignore, turn a rule off, retry, review, post anyway, Escape, closing
- *   on a click elsewhere) acts only on trusted input, that is events the browser made from the
+ *   on a click elsewhere, "Point at the customer's message") acts only on trusted input, that is events the browser made from the
  *   person's own mouse, keyboard or touch (`event.isTrusted`), never on events a script dispatched.
  * - Text that may carry the person's own data (the suggestions, which include their sign-off) is
  *   drawn as generated content from an attribute inside the closed root, so that the page's
