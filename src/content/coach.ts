@@ -14,9 +14,13 @@ import type { Settings } from '../shared/settings.js';
 import { clearAllMarks, highlightsSupported, installHighlightStyles, removeHighlightStyles } from './highlight.js';
 import { PrePostCheck } from './prepost.js';
 import { BoxSession, type SessionHost } from './session.js';
-import { adapterFor } from './sites/adapters.js';
+import { adapterFor, SUPPORTED } from './sites/adapters.js';
 import { timed } from './perf.js';
-import type { SiteAdapter } from './sites/types.js';
+import type { ContextRule, SiteAdapter } from './sites/types.js';
+import { loadSiteContext, setSiteContext, watchSiteContext } from '../platform/site-context.js';
+import type { SiteContext, SiteContextEntry } from '../shared/site-context.js';
+import { deriveRule } from './picker/derive.js';
+import { Picker } from './picker/picker.js';
 
 const SCAN_DELAY_MS = 150;
 
@@ -74,14 +78,23 @@ export class PageCoach implements SessionHost {
   private prePost: PrePostCheck | null = null;
   private lifeline: Lifeline | null = null;
   private stopped = false;
+  /** The rule taught for this page's origin (element picker or team guide), if any. */
+  private siteRule: SiteContextEntry | null;
+  private picker: Picker | null = null;
+  /** The box the picker runs for. */
+  private pickerSession: BoxSession | null = null;
 
   constructor(
     private readonly doc: Document,
     private readonly adapter: SiteAdapter,
     private settings: Settings,
+    /** The address that decides coaching here (see pageAddress): the key of the site's taught rule. */
+    private readonly origin: string = 'null',
+    siteContext: SiteContext = {},
   ) {
     this.lang = interfaceLang(settings.interfaceLanguage, uiLanguage());
     this.t = translator(this.lang);
+    this.siteRule = siteContext[origin] ?? null;
   }
 
   /** Aborts when the coach stops: everything the coach and its boxes add hangs on it. */
@@ -103,6 +116,7 @@ export class PageCoach implements SessionHost {
     // The extension may go away (update, reload, removal) while the page stays open.
     this.lifeline = keepLifeline(signal, () => this.stop());
     watchSettings(signal, (next) => this.applySettings(next));
+    if (this.origin !== 'null') watchSiteContext(signal, (next) => this.applySiteContext(next));
     answerPopup(signal, (request) => (request.type === 'answering' ? this.answering(request.text) : this.statusAnswer()));
     this.observer = new MutationObserver((records) =>
       timed('keystroke', () => {
@@ -155,6 +169,8 @@ export class PageCoach implements SessionHost {
       if (!el.isConnected || replaced(el)) this.release(el, session);
     }
     if (!this.siteEnabled) return;
+    // The page changed outside the boxes: with a taught rule, the message answered may have come or gone.
+    if (this.siteRule) for (const session of this.boxes.values()) session.refreshContext();
     const found = this.doc.querySelectorAll<HTMLElement>(this.adapter.boxes.join(','));
     for (const el of found) {
       if (this.boxes.has(el) || replaced(el)) continue;
@@ -166,6 +182,8 @@ export class PageCoach implements SessionHost {
   }
 
   private release(el: HTMLElement, session: BoxSession): void {
+    // A box that leaves the page while the person points for it: the picker goes with it.
+    if (this.pickerSession === session) this.stopPicker();
     session.stop();
     this.boxes.delete(el);
     this.prePost?.forget(session);
@@ -223,6 +241,79 @@ export class PageCoach implements SessionHost {
       if (extensionGone(e)) this.stop();
       throw e;
     }
+  }
+
+  /**
+   * The taught rule's place among the adapter's. On a supported site the adapter's rules come first:
+   * they are written for the site's several layouts and tested against its markup, while a rule taught
+   * on one page may be narrower; the taught rule then fills in where they find nothing (a layout the
+   * adapter does not know yet, or a redesign that broke it). On a site the person turned on (a console,
+   * Mastodon) the person's (or their team's) rule comes first: they taught it because the generic
+   * adapter finds nothing there (its context is empty) or not what they answer.
+   */
+  taught(): { rule: ContextRule | null; order: 'adapter-first' | 'taught-first' } {
+    return { rule: this.siteRule?.rule ?? null, order: SUPPORTED.includes(this.adapter) ? 'adapter-first' : 'taught-first' };
+  }
+
+  /** "Point at the customer's message" is offered on supported sites and on the sites the person turned on. */
+  get canPick(): boolean {
+    return this.origin !== 'null' && (SUPPORTED.includes(this.adapter) || this.settings.extraOrigins.includes(this.origin));
+  }
+
+  /** Starts the element picker for a box (from the person's click in its panel; CoachUI checks it was trusted). */
+  pick(session: BoxSession): void {
+    if (this.stopped || !this.canPick) return;
+    this.stopPicker();
+    session.ui.picking();
+    this.picker = new Picker(session.el, this.t, {
+      choose: (el) => void this.chosen(session, el),
+      cancel: () => {
+        this.picker = null;
+        this.pickerSession = null;
+        session.ui.openWithNotice(this.t('pickCancelled'));
+      },
+    });
+    this.pickerSession = session;
+  }
+
+  private stopPicker(): void {
+    this.picker?.stop();
+    this.picker = null;
+    this.pickerSession = null;
+  }
+
+  /** The person chose an element: derive a rule, check it finds that message, and keep it for this site. */
+  private async chosen(session: BoxSession, el: Element): Promise<void> {
+    this.picker = null;
+    this.pickerSession = null;
+    const derived = deriveRule(session.el, el);
+    if (!derived.ok) {
+      session.ui.openWithNotice(this.t(`pickFailed_${derived.reason}`));
+      return;
+    }
+    const entry: SiteContextEntry = { rule: derived.rule, from: 'picked' };
+    try {
+      await setSiteContext(this.origin, entry);
+    } catch (e) {
+      if (extensionGone(e)) return this.stop();
+      session.ui.openWithNotice(this.t('pickFailed_save'));
+      return;
+    }
+    if (this.stopped) return;
+    this.siteRule = entry;
+    session.taughtHere();
+    for (const s of this.boxes.values()) if (s !== session) s.refreshContext();
+    session.ui.openWithNotice(this.t('pickSaved'));
+  }
+
+  /** The taught rules changed (the picker in another tab, the settings page, a team guide imported). */
+  private applySiteContext(next: SiteContext): void {
+    if (this.stopped) return;
+    if (!extensionAlive()) return this.stop();
+    const entry = next[this.origin] ?? null;
+    if (JSON.stringify(entry) === JSON.stringify(this.siteRule)) return;
+    this.siteRule = entry;
+    for (const session of this.boxes.values()) session.refreshContext();
   }
 
   review(session: BoxSession): void {
@@ -297,6 +388,7 @@ export class PageCoach implements SessionHost {
     }
     this.observer?.disconnect();
     clearTimeout(this.scanTimer);
+    this.stopPicker();
     for (const [el, session] of this.boxes) this.release(el, session);
     clearAllMarks();
     removeHighlightStyles(this.doc);
@@ -309,7 +401,9 @@ export async function startCoach(doc: Document = document): Promise<PageCoach | 
   const { origin, hostname } = pageAddress(doc.defaultView ?? window);
   const adapter = adapterFor(hostname, doc, origin !== 'null' && settings.extraOrigins.includes(origin));
   if (!adapter) return null;
-  const coach = new PageCoach(doc, adapter, settings);
+  // Read before the first boxes are coached, so that a taught rule finds their message at once.
+  const siteContext = origin !== 'null' ? await loadSiteContext().catch(() => ({})) : {};
+  const coach = new PageCoach(doc, adapter, settings, origin, siteContext);
   coach.start();
   return coach;
 }

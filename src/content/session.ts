@@ -18,8 +18,8 @@ import { setMarks, type Mark } from './highlight.js';
 import { Mirror } from './mirror.js';
 import { CoachUI } from './overlay/ui.js';
 import type { AnsweringState, CoachStatus } from './overlay/Coach.js';
-import type { SiteAdapter } from './sites/types.js';
-import { findContext, type FoundContext } from './context.js';
+import type { ContextRule, SiteAdapter } from './sites/types.js';
+import { findContext, placesOf, type FoundContext } from './context.js';
 import { now, span, timed } from './perf.js';
 
 export const DEBOUNCE_MS = 300;
@@ -32,7 +32,16 @@ export interface SessionHost {
   ruleOff(session: BoxSession, flagIndex: number): Promise<void>;
   review(session: BoxSession): void;
   postAnyway(session: BoxSession): void;
+  /** The rule taught for this site (picker or team guide), and whether it comes before the adapter's rules. */
+  taught(): { rule: ContextRule | null; order: 'adapter-first' | 'taught-first' };
+  /** Whether "Point at the customer's message" is offered on this page. */
+  readonly canPick: boolean;
+  /** "Point at the customer's message" for this box (from the person's click in the panel). */
+  pick(session: BoxSession): void;
 }
+
+/** How long the page's DOM must be still before the message answered is looked for again. */
+const CONTEXT_DELAY_MS = 150;
 
 export class BoxSession {
   readonly surface: Surface;
@@ -61,6 +70,9 @@ export class BoxSession {
   /** A failure is logged once, not at every retry; a success resets it. */
   private failureLogged = false;
   private stopped = false;
+  /** Watches the documents around the box's frame (a console's thread outside the editor's frame). */
+  private outerObserver: MutationObserver | null = null;
+  private contextTimer: ReturnType<typeof setTimeout> | undefined;
 
   constructor(
     readonly el: HTMLElement,
@@ -77,6 +89,7 @@ export class BoxSession {
       review: () => this.host.review(this),
       postAnyway: () => this.host.postAnyway(this),
       setAnswering: (text) => this.setAnswering(text),
+      pick: () => this.host.pick(this),
     });
     const signal = this.abort.signal;
     // The keystroke path: only restart the pause timer (timed for the benchmark).
@@ -90,9 +103,61 @@ export class BoxSession {
     // Editors that re-render without an input event (undo, paste handlers, site scripts).
     this.observer = new MutationObserver(onEdit);
     if (this.surface.kind !== 'textarea') this.observer.observe(el, { childList: true, subtree: true, characterData: true });
-    this.found = findContext(el, adapter);
+    // A box in a frame: the message is usually in the page around the frame, which this script's own
+    // page observer does not see. Watch it for the message answered (a conversation opened, a message in).
+    const outer = [...new Set(placesOf(el).slice(1).map((p) => p.ownerDocument))];
+    if (outer.length) {
+      this.outerObserver = new MutationObserver((records) => {
+        // Our own hosts change (their public attributes) at every result: not a change of the page. The
+        // target is checked by name, not instanceof: in Firefox the other document's nodes are not
+        // instances of this frame's Element.
+        const ours = (n: Node) => n.nodeType === Node.ELEMENT_NODE && /^human-tone-/.test((n as Element).localName);
+        if (records.some((r) => !ours(r.target))) this.contextSoon();
+      });
+      for (const d of outer) this.outerObserver.observe(d.documentElement, { childList: true, subtree: true, characterData: true, attributes: true });
+    }
+    this.found = this.findFound();
     this.show();
     this.schedule(0);
+  }
+
+  /** The message answered as the adapter's rules and the site's taught rule find it now. */
+  private findFound(): FoundContext {
+    const { rule, order } = this.host.taught();
+    return findContext(this.el, this.adapter, rule, order);
+  }
+
+  private contextSoon(): void {
+    if (this.stopped || this.contextTimer !== undefined) return;
+    this.contextTimer = setTimeout(() => {
+      this.contextTimer = undefined;
+      this.refreshContext();
+    }, CONTEXT_DELAY_MS);
+  }
+
+  /**
+   * Looks for the message answered again (the page changed, or the site's taught rule did): when it
+   * changed, the panel shows it and a reply already written is coached against it. Never throws.
+   */
+  refreshContext(force = false): void {
+    if (this.stopped) return;
+    let next: FoundContext;
+    try {
+      next = this.findFound();
+    } catch {
+      next = {};
+    }
+    const same = next.text === this.found.text && next.author === this.found.author && next.taught === this.found.taught;
+    if (same && !force) return;
+    this.found = next;
+    this.show();
+    if (this.picked === null && this.hadText) this.invalidate();
+  }
+
+  /** A rule was just taught from this box: the message set by hand gives way to what the rule finds. */
+  taughtHere(): void {
+    this.picked = null;
+    this.refreshContext(true);
   }
 
   /** The text changed (or may have): the result shown is no longer for it; ask again after the pause. */
@@ -114,14 +179,18 @@ export class BoxSession {
   }
 
   private show(): void {
-    this.ui.update({ status: this.status, result: this.status === 'ready' ? this.result : null, answering: this.answering() });
+    this.ui.update({ status: this.status, result: this.status === 'ready' ? this.result : null, answering: this.answering(), canPick: this.host.canPick });
   }
 
-  /** The message this reply answers: set by the person, else found by the site adapter, else none. */
+  /**
+   * The message this reply answers: set by the person (it overrides everything), else found by the
+   * site adapter or the rule taught for the site, else none (and whether a taught rule found nothing).
+   */
   answering(): AnsweringState {
     if (this.picked !== null) return { source: 'picked', text: this.picked };
     const found = this.found;
-    return found.text ? { source: 'found', text: found.text, author: found.author } : { source: 'none', text: '' };
+    if (found.text) return { source: 'found', text: found.text, author: found.author, ...(found.taught ? { taught: 'found' as const } : {}) };
+    return this.host.taught().rule ? { source: 'none', text: '', taught: 'missing' } : { source: 'none', text: '' };
   }
 
   /** The text last reported as posted from this box; reported again only after the box was emptied. */
@@ -176,6 +245,7 @@ export class BoxSession {
       if (this.hadText && this.picked !== null) this.picked = null;
       this.hadText = false;
       this.postedText = null;
+      this.found = this.findFound();
       this.revision++;
       this.clearMarks();
       this.setStatus('empty');
@@ -220,7 +290,7 @@ export class BoxSession {
     const requestedAt = now();
     this.lastResult = null;
     this.setStatus('pending');
-    this.found = findContext(this.el, this.adapter);
+    this.found = this.findFound();
     const context = this.answering();
     const req: AnalyzeRequest = { type: 'analyze', text };
     if (context.text) req.context = context.text.slice(0, MAX_CONTEXT);
@@ -329,9 +399,11 @@ export class BoxSession {
     if (this.stopped) return;
     this.stopped = true;
     clearTimeout(this.timer);
+    clearTimeout(this.contextTimer);
     this.revision++;
     this.abort.abort();
     this.observer.disconnect();
+    this.outerObserver?.disconnect();
     this.mirror?.destroy();
     setMarks(this, []);
     this.ui.destroy();

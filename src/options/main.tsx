@@ -15,6 +15,7 @@ import { interfaceLang, uiLangFrom } from '../shared/i18n.js';
 import type { Settings } from '../shared/settings.js';
 import { optionsTranslator } from './i18n.js';
 import { HistorySection } from './History.js';
+import { SiteRules } from './SiteRules.js';
 
 // The browser's language until the settings are read; then the one chosen there.
 let lang = uiLangFrom(uiLanguage());
@@ -166,6 +167,8 @@ function Options() {
           </ul>
         </fieldset>
       )}
+
+      <SiteRules lang={lang} />
 
       <h2>{t('rules')}</h2>
       <p class="muted">{t('rulesIntro')}</p>

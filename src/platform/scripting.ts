@@ -1,9 +1,14 @@
 /** Tabs, host permissions and content-script injection: the extension API the worker and the popup need. */
 import { ext, extensionUrl } from './browser.js';
 
+/**
+ * The content script's files, as paths inside the extension. Firefox's getManifest() gives them as
+ * full moz-extension:// URLs, which its registerContentScripts and executeScript refuse ("must be a
+ * relative URL"): the extension's own origin is taken off.
+ */
 export function contentScriptFiles(): string[] {
   const scripts = ext.runtime.getManifest().content_scripts ?? [];
-  return scripts[0]?.js ?? [];
+  return (scripts[0]?.js ?? []).map((f) => f.replace(/^[a-z-]+-extension:\/\/[^/]+\//, ''));
 }
 
 /** The match patterns of the manifest's content script (the supported sites). */

@@ -20,7 +20,7 @@ export const ContextRuleSchema = v.pipe(
   v.check((r) => (r.closest === undefined) !== (r.preceding === undefined), 'exactly one of "closest" and "preceding"'),
 );
 
-export const OriginSchema = v.pipe(v.string(), v.regex(/^https?:\/\/[^/\s]+$/, 'an origin such as https://console.example.com'));
+export const OriginSchema = v.pipe(v.string(), v.regex(/^https?:\/\/[^/\s]+$/, 'an origin: http(s), a host (and port), no path'));
 
 export const SiteContextEntrySchema = v.object({
   rule: ContextRuleSchema,

@@ -282,3 +282,8 @@ export async function coachIndexFor(page: Page, box: string): Promise<number> {
   }
   return index;
 }
+
+/** The help bar of "Point at the customer's message" while the element picker runs (its own host, `human-tone-picker`). */
+export function pickerBar(page: Page): CoachLocator {
+  return new CoachLocator(page, null, [], 'human-tone-picker');
+}

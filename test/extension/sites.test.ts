@@ -9,6 +9,9 @@ const granted = new Set<string>();
 let registered: { id: string; matches: string[] }[] = [];
 let tabs: { id: number; url: string }[] = [];
 let injected: number[] = [];
+/** The content script's files as getManifest() gives them: relative in Chrome, full moz-extension:// URLs in Firefox. */
+let manifestJs = ['src/content/main.js'];
+let registeredJs: string[][] = [];
 const MATCHES = ['https://x.com/*', 'https://www.facebook.com/*'];
 
 function matches(pattern: string, url: string): boolean {
@@ -18,12 +21,15 @@ function matches(pattern: string, url: string): boolean {
 
 vi.mock('../../src/platform/browser.js', () => ({
   ext: {
-    runtime: { getManifest: () => ({ content_scripts: [{ js: ['src/content/main.js'], matches: MATCHES }] }), getURL: (p: string) => p },
+    runtime: { getManifest: () => ({ content_scripts: [{ js: manifestJs, matches: MATCHES }] }), getURL: (p: string) => p },
     permissions: { contains: async ({ origins }: { origins: string[] }) => origins.every((o) => granted.has(o)) },
     tabs: { query: async ({ url }: { url: string[] }) => tabs.filter((t) => url.some((p) => matches(p, t.url))) },
     scripting: {
       getRegisteredContentScripts: async () => registered.map((r) => ({ ...r })),
-      registerContentScripts: async (list: { id: string; matches: string[] }[]) => {
+      registerContentScripts: async (list: { id: string; matches: string[]; js: string[] }[]) => {
+        // As Firefox does: script paths must be relative to the extension.
+        for (const l of list) if (l.js.some((f) => /^[a-z-]+:/.test(f))) throw new Error('must be a relative URL');
+        registeredJs.push(...list.map((l) => l.js));
         registered.push(...list.map((l) => ({ id: l.id, matches: l.matches })));
       },
       unregisterContentScripts: async ({ ids }: { ids: string[] }) => {
@@ -44,9 +50,20 @@ beforeEach(() => {
   registered = [];
   tabs = [];
   injected = [];
+  manifestJs = ['src/content/main.js'];
+  registeredJs = [];
 });
 
 describe('sites turned on by the person', () => {
+  test('in Firefox too, whose getManifest() gives the script as a moz-extension:// URL: registered by its path', async () => {
+    const { syncExtraSites } = await import('../../src/background/sites.js');
+    const { readSettings } = await import('../../src/shared/settings.js');
+    manifestJs = ['moz-extension://6c0e2a4e-7d1b-4c55-9a3e-2f3b5c1d9e70/src/content/main.js'];
+    granted.add('https://console.example/*');
+    await syncExtraSites(readSettings({ extraOrigins: ['https://console.example'] }));
+    expect(registeredJs).toEqual([['src/content/main.js']]);
+  });
+
   test('registers granted origins only, and unregisters what was turned off', async () => {
     const { syncExtraSites } = await import('../../src/background/sites.js');
     const { readSettings } = await import('../../src/shared/settings.js');

@@ -14,6 +14,11 @@ export interface AnsweringState {
   source: 'found' | 'picked' | 'none';
   text: string;
   author?: string;
+  /**
+   * A rule taught for this site (the element picker, a team guide): 'found' when the message was found
+   * by it, 'missing' when it found nothing here (the panel says so).
+   */
+  taught?: 'found' | 'missing';
 }
 
 /**
@@ -52,6 +57,10 @@ export interface CoachProps {
   onAnswering(e: Event, text: string | null): void;
   /** Open or close the editor of the message answered. */
   onAnsweringEditing(e: Event, editing: boolean): void;
+  /** Whether "Point at the customer's message" is offered (a supported site or one the person turned on). */
+  canPick: boolean;
+  /** Start the element picker. */
+  onPick(e: Event): void;
 }
 
 const VERDICT_COLOR = { human: '#15803d', mixed: '#b45309', scripted: '#b91c1c', unknown: '#6b7280' } as const;
@@ -167,7 +176,7 @@ function Panel(props: CoachProps & { label: string; anchor: DOMRect }) {
           ×
         </button>
       </header>
-      {result && props.notice ? (
+      {props.notice ? (
         <p class="notice" role="status">
           {props.notice}
         </p>
@@ -268,7 +277,8 @@ function Answering(props: CoachProps) {
   const cancel = (e: Event) => props.onAnsweringEditing(e, false);
   const save = (e: Event) => props.onAnswering(e, field.current?.value ?? '');
   const clear = (e: Event) => props.onAnswering(e, null);
-  const source = answering.source === 'found' ? t('answeringFound') : answering.source === 'picked' ? t('answeringPicked') : '';
+  const source =
+    answering.source === 'found' ? t(answering.taught === 'found' ? 'answeringTaught' : 'answeringFound') : answering.source === 'picked' ? t('answeringPicked') : '';
   return (
     <section class="answering" aria-label={t('answering')}>
       <h3>
@@ -307,7 +317,15 @@ function Answering(props: CoachProps) {
       ) : (
         <Fragment>
           {/* Drawn from an attribute, as the suggestions are: a message the person pasted is no text node the page could find. */}
-          {answering.text ? <p class="quote answered" data-text={`“${firstWords(answering.text)}”`} /> : <p class="empty">{t('answeringNone')}</p>}
+          {answering.text ? (
+            <p class="quote answered" data-text={`“${firstWords(answering.text)}”`} />
+          ) : answering.taught === 'missing' ? (
+            <p class="missing" role="status">
+              {t('taughtMissing')}
+            </p>
+          ) : (
+            <p class="empty">{t('answeringNone')}</p>
+          )}
           <div class="actions">
             <button type="button" class="link" onClick={edit}>
               {answering.text ? t('answeringEdit') : t('answeringAdd')}
@@ -315,6 +333,11 @@ function Answering(props: CoachProps) {
             {answering.source === 'picked' && (
               <button type="button" class="link" onClick={clear}>
                 {t('answeringClear')}
+              </button>
+            )}
+            {props.canPick && (
+              <button type="button" class="link pick" onClick={props.onPick}>
+                {t('pickStart')}
               </button>
             )}
           </div>

@@ -26,7 +26,8 @@ button { font: inherit; cursor: pointer; }
 .suggestion[data-text]::before { content: attr(data-text); }
 .badge.pending, .badge.empty, .badge.tooLong { color: #4b5563; }
 .badge.tooLong { white-space: nowrap; font-weight: 500; }
-.actions { display: flex; gap: 12px; margin-top: 4px; }
+.actions { display: flex; flex-wrap: wrap; gap: 4px 12px; margin-top: 4px; }
+.answering .missing { color: #92400e; }
 .answering { border-bottom: 1px solid #e5e7eb; padding-bottom: 6px; margin-bottom: 6px; }
 .answering .source { font-weight: normal; color: #6b7280; }
 .answering .answered::before { content: attr(data-text); }

@@ -7,7 +7,7 @@
  *   element, so even a page that defines <human-tone-coach> itself cannot reach the root through
  *   ElementInternals; and a closed root is not reachable through `.shadowRoot`.
  * - Every action (open, apply, ignore, turn a rule off, retry, review, post anyway, Escape, closing
- *   on a click elsewhere) acts only on trusted input, that is events the browser made from the
+ *   on a click elsewhere, "Point at the customer's message") acts only on trusted input, that is events the browser made from the
  *   person's own mouse, keyboard or touch (`event.isTrusted`), never on events a script dispatched.
  * - Text that may carry the person's own data (the suggestions, which include their sign-off) is
  *   drawn as generated content from an attribute inside the closed root, so that the page's
@@ -28,6 +28,8 @@ export interface UiActions {
   postAnyway(): void;
   /** The person set the message they are answering (null or empty: clear it). */
   setAnswering(text: string | null): void;
+  /** "Point at the customer's message": start the element picker. */
+  pick(): void;
 }
 
 export interface UiState {
@@ -36,6 +38,8 @@ export interface UiState {
   result: Result | null;
   /** The message the reply answers, and where it came from. */
   answering?: AnsweringState;
+  /** Whether the element picker is offered here. */
+  canPick?: boolean;
 }
 
 /** Public verdict values of the host's data-human-tone-verdict (see SECURITY.md and the README). */
@@ -211,6 +215,20 @@ export class CoachUI {
     if (focusEditor) this.box.focus();
   }
 
+  /** The picker takes over the page: the panel steps aside until it is done. */
+  picking(): void {
+    this.panelOpen = false;
+    this.answeringEditor.editing = false;
+    this.draw();
+  }
+
+  /** The panel again, with a note (what the picker did), focus in it. */
+  openWithNotice(notice: string): void {
+    this.openPanel(null, true);
+    this.notice = notice;
+    this.draw();
+  }
+
   showPrePost(flags: Flag[]): void {
     this.prePost = { flags };
     this.panelOpen = false;
@@ -266,6 +284,10 @@ export class CoachUI {
       this.answeringEditor.draft = '';
       this.actions.setAnswering(text);
     }),
+    onPick: this.trusted(() => {
+      this.notice = null;
+      this.actions.pick();
+    }),
     onAnsweringEditing: this.trusted((editing: boolean) => {
       this.answeringEditor.editing = editing;
       this.answeringEditor.draft = editing ? (this.state.answering?.text ?? '') : '';
@@ -287,6 +309,7 @@ export class CoachUI {
         notice={this.notice}
         answering={this.state.answering ?? { source: 'none', text: '' }}
         answeringEditor={this.answeringEditor}
+        canPick={!!this.state.canPick}
         prePost={this.prePost}
         anchor={anchor}
         viewport={{ width: this.layer.win.innerWidth, height: this.layer.win.innerHeight }}

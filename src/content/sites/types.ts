@@ -5,7 +5,10 @@ export interface ContextRule {
   /** Find the message answered in an ancestor of the box ("closest") or the nearest element before it ("preceding"). */
   closest?: string;
   preceding?: string;
-  /** Within that element: the message text, and its author's display name. */
+  /**
+   * Within that element: the message text, and its author's display name. A `text` of `:scope` names
+   * the container itself (the container is the message: a rule taught on a page may need it).
+   */
   text: string;
   author?: string;
 }
