@@ -8,16 +8,41 @@ import { onInstalled, onStartup } from '../platform/lifecycle.js';
 import { acceptLifelines, answerWorkerRequests } from '../platform/messaging.js';
 import { extensionId } from '../platform/browser.js';
 import { loadSettings, watchSettings } from '../platform/settings.js';
+import { loadManaged, watchGuideChange, watchManaged } from '../platform/managed.js';
+import { loadActiveGuide, syncGuideSites } from '../platform/guide.js';
+import { applyLocked, type Managed } from '../shared/managed.js';
+import { guideRules } from '../shared/guide.js';
 import type { Settings } from '../shared/settings.js';
+import type { RuleSource } from '../engine/index.js';
 import { handleMessage } from './handler.js';
 import { coachOpenTabs, syncExtraSites } from './sites.js';
 import { listenForAnswering, updateAnsweringMenu } from './answering.js';
 
 let cached: Settings | null = null;
+let managed: Managed | null = null;
+/** The team guide's rules: one array per guide, so that the engine compiles them once (it caches by array). */
+let rulesCache: Promise<readonly RuleSource[]> | null = null;
 
+async function policy(): Promise<Managed> {
+  managed ??= await loadManaged();
+  return managed;
+}
+
+/** The settings in force: the person's, with what the organisation locked by policy. */
 async function settings(): Promise<Settings> {
   cached ??= await loadSettings();
-  return cached;
+  return applyLocked(cached, (await policy()).locked);
+}
+
+function rules(): Promise<readonly RuleSource[]> {
+  rulesCache ??= policy()
+    .then((m) => loadActiveGuide(m))
+    .then(({ guide }) => guideRules(guide))
+    .catch((e: unknown) => {
+      rulesCache = null;
+      throw e;
+    });
+  return rulesCache;
 }
 
 // The worker lives as long as the browser lets it: its listeners never need removing.
@@ -26,17 +51,33 @@ const forever = new AbortController().signal;
 /** Background work must never end in an unhandled rejection: it is logged, and the next event tries again. */
 const logged = (what: string) => (e: unknown) => console.warn(`Human Tone: ${what} failed:`, e instanceof Error ? e.message : e);
 
+const settingsChanged = () => {
+  void settings().then((next) => {
+    syncExtraSites(next).catch(logged('registering the turned-on sites'));
+    updateAnsweringMenu(next).catch(logged('updating the menu'));
+  });
+};
 watchSettings(forever, (next) => {
   cached = next;
-  syncExtraSites(next).catch(logged('registering the turned-on sites'));
-  updateAnsweringMenu(next).catch(logged('updating the menu'));
+  settingsChanged();
 });
-listenForAnswering(settings);
+// A guide imported or cleared in the settings page, or a policy changed: the next analysis uses it.
+watchGuideChange(forever, () => {
+  rulesCache = null;
+});
+watchManaged(forever, (next) => {
+  managed = next;
+  rulesCache = null;
+  settingsChanged();
+  syncGuideSites(next).catch(logged('writing the site rules of the policy guide'));
+});
+listenForAnswering(settings, rules);
 
 onInstalled(() => {
   settings()
     .then(async (s) => {
       await syncExtraSites(s).catch(logged('registering the turned-on sites'));
+      await syncGuideSites(await policy()).catch(logged('writing the site rules of the policy guide'));
       await updateAnsweringMenu(s).catch(logged('updating the menu'));
       await coachOpenTabs(s);
     })
@@ -44,7 +85,8 @@ onInstalled(() => {
 });
 onStartup(() => {
   settings().then(syncExtraSites).catch(logged('registering the turned-on sites'));
+  policy().then(syncGuideSites).catch(logged('writing the site rules of the policy guide'));
 });
 
 acceptLifelines();
-answerWorkerRequests((message, sender) => handleMessage(message, sender, extensionId(), settings));
+answerWorkerRequests((message, sender) => handleMessage(message, sender, extensionId(), settings, rules));

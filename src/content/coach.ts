@@ -7,7 +7,8 @@
 import type { Result } from '../engine/types.js';
 import { extensionAlive, uiLanguage } from '../platform/browser.js';
 import { answerPopup, keepLifeline, sendToWorker, type Lifeline } from '../platform/messaging.js';
-import { loadSettings, updateSettings, watchSettings } from '../platform/settings.js';
+import { updateSettings } from '../platform/settings.js';
+import { loadEffectiveSettings, watchEffectiveSettings, watchGuideChange } from '../platform/managed.js';
 import { translator, uiLangFrom, type T } from '../shared/i18n.js';
 import type { AnalyzeRequest, BoxStatus } from '../shared/messages.js';
 import type { Settings } from '../shared/settings.js';
@@ -100,7 +101,9 @@ export class PageCoach implements SessionHost {
     const signal = this.abort.signal;
     // The extension may go away (update, reload, removal) while the page stays open.
     this.lifeline = keepLifeline(signal, () => this.stop());
-    watchSettings(signal, (next) => this.applySettings(next));
+    // The settings in force (with what an organisation locked), and the team guide: both apply at once.
+    watchEffectiveSettings(signal, (next) => this.applySettings(next));
+    watchGuideChange(signal, () => this.applySettings(this.settings));
     answerPopup(signal, (request) => (request.type === 'answering' ? this.answering(request.text) : this.statusAnswer()));
     this.observer = new MutationObserver((records) =>
       timed('keystroke', () => {
@@ -288,7 +291,7 @@ export class PageCoach implements SessionHost {
 
 /** Entry: picks the adapter for this page and starts (or waits for settings that allow it). */
 export async function startCoach(doc: Document = document): Promise<PageCoach | null> {
-  const settings = await loadSettings();
+  const settings = await loadEffectiveSettings();
   const { origin, hostname } = pageAddress(doc.defaultView ?? window);
   const adapter = adapterFor(hostname, doc, origin !== 'null' && settings.extraOrigins.includes(origin));
   if (!adapter) return null;

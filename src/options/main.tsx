@@ -14,12 +14,17 @@ import { SUPPORTED } from '../content/sites/adapters.js';
 import { uiLangFrom } from '../shared/i18n.js';
 import type { Settings } from '../shared/settings.js';
 import { optionsTranslator } from './i18n.js';
+import { loadManaged } from '../platform/managed.js';
+import { applyLocked, hasPolicy, isLocked, NO_POLICY, type LockableSettings, type Managed } from '../shared/managed.js';
+import { GuideSection } from './Guide.js';
+import { guideTranslator } from './guide-i18n.js';
 
 const lang = uiLangFrom(uiLanguage());
 const t = optionsTranslator(lang);
 document.documentElement.lang = lang;
 document.title = t('title');
 
+const gt = guideTranslator(lang);
 const RULES = ruleList(lang);
 const KNOWN = new Set([...ruleList('en'), ...ruleList('nl')].map((r) => r.id));
 
@@ -27,18 +32,28 @@ function Options() {
   const [settings, setSettings] = useState<Settings | null>(null);
   const [place, setPlace] = useState<SettingsPlace | null>(null);
   const [error, setError] = useState(false);
+  const [managed, setManaged] = useState<Managed | null>(null);
 
-  useEffect(() => {
+  const reload = () =>
     loadSettings().then(setSettings, (e) => {
       console.error('Human Tone settings:', e);
       setError(true);
     });
+  useEffect(() => {
+    void reload();
+    loadManaged().then(setManaged, () => setManaged(NO_POLICY));
   }, []);
 
-  if (!settings) return error ? <p class="error" role="alert">{t('error')}</p> : null;
+  if (!settings || !managed) return error ? <p class="error" role="alert">{t('error')}</p> : null;
+  // The page shows the settings in force; what the organisation locked is shown, and cannot be changed here.
+  const mine = settings;
+  const shown = applyLocked(mine, managed.locked);
+  const lockedNote = managed.organisation ? gt('byPolicyWho', { who: managed.organisation }) : gt('byPolicy');
+  const locked = (key: keyof LockableSettings, site?: string) => isLocked(managed.locked, key, site);
+  const Lock = (p: { on: boolean }) => (p.on ? <span class="locked"> ({lockedNote})</span> : null);
 
   const update = (patch: Partial<Settings>) => {
-    const next = { ...settings, ...patch };
+    const next = { ...mine, ...patch };
     setSettings(next);
     saveSettings(next).then(setPlace, (e) => {
       console.error('Human Tone settings:', e);
@@ -47,7 +62,7 @@ function Options() {
   };
   const toggleIn = <T,>(list: readonly T[], item: T, on: boolean): T[] => (on ? list.filter((x) => x !== item) : [...list.filter((x) => x !== item), item]);
   // A stored setting that names a rule that no longer exists is kept (harmless) and reported.
-  const unknown = settings.disabledRules.filter((id) => !KNOWN.has(id));
+  const unknown = shown.disabledRules.filter((id) => !KNOWN.has(id));
 
   return (
     <main>
@@ -55,6 +70,11 @@ function Options() {
         <img src="/icons/icon-48.png" alt="" /> {t('title')}
       </h1>
       <p class="muted">{t('intro')}</p>
+      {hasPolicy(managed) && Object.keys(managed.locked).length > 0 && (
+        <p class="locked policy-note">
+          <strong>{lockedNote}</strong>: {Object.keys(managed.locked).join(', ')}
+        </p>
+      )}
       <p class="status" role="status" aria-live="polite">
         {error ? <span class="error">{t('error')}</span> : place === 'sync' ? t('savedSync') : place === 'local' ? t('savedLocal') : ''}
       </p>
@@ -68,7 +88,8 @@ function Options() {
       <h2>{t('coaching')}</h2>
       <label class="block">
         {t('strictness')}
-        <select name="strictness" value={settings.strictness} onChange={(e) => update({ strictness: (e.target as HTMLSelectElement).value as Settings['strictness'] })}>
+        <Lock on={locked('strictness')} />
+        <select name="strictness" value={shown.strictness} disabled={locked('strictness')} onChange={(e) => update({ strictness: (e.target as HTMLSelectElement).value as Settings['strictness'] })}>
           {(['relaxed', 'normal', 'strict'] as const).map((s) => (
             <option key={s} value={s}>
               {t(`strict_${s}`)}
@@ -78,7 +99,8 @@ function Options() {
       </label>
       <label class="block">
         {t('prePost')}
-        <select name="prePost" value={settings.prePost} onChange={(e) => update({ prePost: (e.target as HTMLSelectElement).value as Settings['prePost'] })}>
+        <Lock on={locked('prePost')} />
+        <select name="prePost" value={shown.prePost} disabled={locked('prePost')} onChange={(e) => update({ prePost: (e.target as HTMLSelectElement).value as Settings['prePost'] })}>
           {(['off', 'scripted', 'mixed'] as const).map((s) => (
             <option key={s} value={s}>
               {t(`prePost_${s}`)}
@@ -88,7 +110,8 @@ function Options() {
       </label>
       <label class="block">
         {t('language')}
-        <select name="language" value={settings.language} onChange={(e) => update({ language: (e.target as HTMLSelectElement).value as Settings['language'] })}>
+        <Lock on={locked('language')} />
+        <select name="language" value={shown.language} disabled={locked('language')} onChange={(e) => update({ language: (e.target as HTMLSelectElement).value as Settings['language'] })}>
           {(['auto', 'en', 'nl'] as const).map((s) => (
             <option key={s} value={s}>
               {t(`language_${s}`)}
@@ -103,8 +126,14 @@ function Options() {
         <legend>{t('sites')}</legend>
         {SUPPORTED.map((site) => (
           <label key={site.id}>
-            <input type="checkbox" checked={settings.sites[site.id] !== false} onChange={(e) => update({ sites: { ...settings.sites, [site.id]: (e.target as HTMLInputElement).checked } })} />
+            <input
+              type="checkbox"
+              checked={shown.sites[site.id] !== false}
+              disabled={locked('sites', site.id)}
+              onChange={(e) => update({ sites: { ...mine.sites, [site.id]: (e.target as HTMLInputElement).checked } })}
+            />
             {site.name}
+            <Lock on={locked('sites', site.id)} />
           </label>
         ))}
       </fieldset>
@@ -128,8 +157,9 @@ function Options() {
       <p class="muted">{t('rulesIntro')}</p>
       {unknown.length > 0 && <p class="muted">{t('unknownRules', { ids: unknown.join(', ') })}</p>}
       {CATEGORIES.map((c) => (
-        <CategoryBlock key={c} category={c} settings={settings} update={update} toggleIn={toggleIn} />
+        <CategoryBlock key={c} category={c} settings={shown} update={update} toggleIn={toggleIn} lockedCategories={locked('disabledCategories')} lockedRules={locked('disabledRules')} lockNote={<Lock on />} />
       ))}
+      <GuideSection uiLang={lang} managed={managed} onSettingsChanged={() => void reload()} />
       <p class="muted">{t('local')}</p>
     </main>
   );
@@ -140,8 +170,11 @@ function CategoryBlock(props: {
   settings: Settings;
   update: (patch: Partial<Settings>) => void;
   toggleIn: <T>(list: readonly T[], item: T, on: boolean) => T[];
+  lockedCategories: boolean;
+  lockedRules: boolean;
+  lockNote: preact.JSX.Element;
 }) {
-  const { category, settings, update, toggleIn } = props;
+  const { category, settings, update, toggleIn, lockedCategories, lockedRules } = props;
   const info = categoryInfo(category, lang);
   const rules = RULES.filter((r) => r.category === category);
   const catOn = !settings.disabledCategories.includes(category);
@@ -149,8 +182,9 @@ function CategoryBlock(props: {
     <fieldset>
       <legend>
         <label>
-          <input type="checkbox" checked={catOn} onChange={(e) => update({ disabledCategories: toggleIn(settings.disabledCategories, category, (e.target as HTMLInputElement).checked) })} />
+          <input type="checkbox" checked={catOn} disabled={lockedCategories} onChange={(e) => update({ disabledCategories: toggleIn(settings.disabledCategories, category, (e.target as HTMLInputElement).checked) })} />
           {info.name}
+          {lockedCategories && props.lockNote}
         </label>
       </legend>
       <p class="muted">{info.explanation}</p>
@@ -161,7 +195,7 @@ function CategoryBlock(props: {
             <label>
               <input
                 type="checkbox"
-                disabled={!catOn}
+                disabled={!catOn || lockedRules}
                 checked={!settings.disabledRules.includes(r.id)}
                 aria-describedby={`why-${r.id}`}
                 onChange={(e) => update({ disabledRules: toggleIn(settings.disabledRules, r.id, (e.target as HTMLInputElement).checked) })}

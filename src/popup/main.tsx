@@ -5,6 +5,8 @@ import { uiLanguage } from '../platform/browser.js';
 import { askTab } from '../platform/messaging.js';
 import { activeTab, injectContentScript, openExtensionPage, removeOriginPermission, requestOriginPermission, type OpenTab } from '../platform/scripting.js';
 import { loadSettings, saveSettings } from '../platform/settings.js';
+import { loadManaged } from '../platform/managed.js';
+import { applyLocked, isLocked, NO_POLICY, type Managed } from '../shared/managed.js';
 import { translator, uiLangFrom } from '../shared/i18n.js';
 import type { BoxStatus } from '../shared/messages.js';
 import type { Settings } from '../shared/settings.js';
@@ -15,7 +17,8 @@ const t = translator(lang);
 document.documentElement.lang = lang;
 
 function Popup() {
-  const [settings, setSettings] = useState<Settings | null>(null);
+  const [mine, setSettings] = useState<Settings | null>(null);
+  const [managed, setManaged] = useState<Managed>(NO_POLICY);
   const [tab, setTab] = useState<OpenTab | null>(null);
   const [status, setStatus] = useState<BoxStatus | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -26,13 +29,18 @@ function Popup() {
 
   useEffect(() => {
     loadSettings().then(setSettings, fail);
+    loadManaged().then(setManaged, fail);
     activeTab().then(async (tb) => {
       setTab(tb);
       if (tb) setStatus(await askTab(tb.id, { type: 'status' }));
     }, fail);
   }, []);
 
-  if (!settings) return error ? <p class="error" role="alert">{error}</p> : null;
+  if (!mine) return error ? <p class="error" role="alert">{error}</p> : null;
+  // What is shown is what is in force; what is saved is the person's own (an organisation's lock is laid over it).
+  const settings = applyLocked(mine, managed.locked);
+  const lockNote = managed.organisation ? t('lockedBy', { who: managed.organisation }) : t('locked');
+  const Locked = ({ on }: { on: boolean }) => (on ? <span class="muted locked"> ({lockNote})</span> : null);
   const web = tab?.url && /^https?:$/.test(tab.url.protocol) ? tab.url : null;
   const site = web ? SUPPORTED.find((a) => hostMatches(web.hostname, a)) : undefined;
   const origin = web?.origin ?? '';
@@ -40,7 +48,7 @@ function Popup() {
 
   const toggleHere = (on: boolean) => toggle(on).catch(fail);
   const toggle = async (on: boolean) => {
-    const next = { ...settings, sites: { ...settings.sites }, extraOrigins: [...settings.extraOrigins] };
+    const next = { ...mine, sites: { ...settings.sites }, extraOrigins: [...settings.extraOrigins] };
     if (site) next.sites[site.id] = on;
     else if (on) {
       // Asked at the moment of the click, for this one site only.
@@ -59,7 +67,7 @@ function Popup() {
   };
 
   const update = (patch: Partial<Settings>) => {
-    const next = { ...settings, ...patch };
+    const next = { ...mine, ...patch };
     saveSettings(next).then(() => setSettings(next), fail);
   };
 
@@ -76,8 +84,14 @@ function Popup() {
       <section>
         {web ? (
           <label>
-            <input type="checkbox" checked={onHere} onChange={(e) => void toggleHere((e.target as HTMLInputElement).checked)} />
+            <input
+              type="checkbox"
+              checked={onHere}
+              disabled={!!site && (isLocked(managed.locked, 'sites', site.id) || managed.locked.enabled !== undefined)}
+              onChange={(e) => void toggleHere((e.target as HTMLInputElement).checked)}
+            />
             {t('popupThisSite')}: {site ? site.name : web.hostname}
+            <Locked on={!!site && (isLocked(managed.locked, 'sites', site.id) || managed.locked.enabled !== undefined)} />
           </label>
         ) : (
           <p class="muted">{t('popupNoPage')}</p>
@@ -98,7 +112,8 @@ function Popup() {
       <section>
         <label class="block">
           {t('popupPrePost')}
-          <select value={settings.prePost} onChange={(e) => update({ prePost: (e.target as HTMLSelectElement).value as Settings['prePost'] })}>
+          <Locked on={isLocked(managed.locked, 'prePost')} />
+          <select value={settings.prePost} disabled={isLocked(managed.locked, 'prePost')} onChange={(e) => update({ prePost: (e.target as HTMLSelectElement).value as Settings['prePost'] })}>
             <option value="off">{t('prePost_off')}</option>
             <option value="scripted">{t('prePost_scripted')}</option>
             <option value="mixed">{t('prePost_mixed')}</option>
@@ -118,7 +133,7 @@ function Popup() {
             {settings.disabledRules.map((id) => (
               <li key={id}>
                 <code>{id}</code>
-                <button class="link" onClick={() => update({ disabledRules: settings.disabledRules.filter((r) => r !== id) })}>
+                <button class="link" disabled={isLocked(managed.locked, 'disabledRules')} onClick={() => update({ disabledRules: mine.disabledRules.filter((r) => r !== id) })}>
                   {t('popupTurnOn')}
                 </button>
               </li>

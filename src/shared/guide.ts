@@ -20,7 +20,7 @@ import { parseJsonWithLines, JsonSyntaxError, type JsonPath } from './json-lines
 import { LockableSettingsSchema } from './managed.js';
 import { ContextRuleSchema, OriginSchema, type SiteContext } from './site-context.js';
 
-export const GUIDE_KEY = 'guide';
+export { GUIDE_KEY } from './managed.js';
 /** The most rules a guide may hold: enough for any team, small enough for storage and policy. */
 export const MAX_GUIDE_RULES = 500;
 
@@ -79,7 +79,7 @@ export function ruleFlags(rule: RuleSource, example: Example, pack: readonly Rul
  * rule's), its patterns (they compile and have a word the matcher can index) and its examples.
  * `pack` is the set of rules it runs with (for the examples); paths are relative to the rule.
  */
-export function ruleProblems(rule: GuideRule, pack?: readonly RuleSource[]): GuideIssue[] {
+export function ruleProblems(rule: GuideRule, pack?: readonly RuleSource[], examples = true): GuideIssue[] {
   const issues: GuideIssue[] = [];
   if (!rule.id.startsWith(`${rule.category}.`)) issues.push({ path: ['id'], message: `must start with its category: ${rule.category}.…` });
   if (BUILTIN_RULE_IDS.has(rule.id)) issues.push({ path: ['id'], message: `${rule.id} is a built-in rule: choose another id (start the part after the dot with your team's name)` });
@@ -97,7 +97,7 @@ export function ruleProblems(rule: GuideRule, pack?: readonly RuleSource[]): Gui
       issues.push({ path: ['patterns', j], message: (e as Error).message });
     }
   });
-  if (!compiles || issues.length) return issues;
+  if (!compiles || issues.length || !examples) return issues;
   const own = rule as RuleSource;
   const with_ = pack ?? [own];
   rule.examples?.match?.forEach((e, j) => {
@@ -121,9 +121,10 @@ export function checkRule(value: unknown, others: readonly GuideRule[] = []): { 
 /**
  * Checks a guide (already parsed): the schema, then each rule's id, patterns and examples. Every
  * problem is listed, not only the first: rules that pass the schema are checked further even when
- * another part of the guide does not.
+ * another part of the guide does not. `examples: false` skips running the examples (a guide that
+ * was checked when it was imported, read again by the service worker).
  */
-export function checkGuide(value: unknown): GuideCheck {
+export function checkGuide(value: unknown, options: { examples?: boolean } = {}): GuideCheck {
   const res = v.safeParse(GuideSchema, value);
   const issues: GuideIssue[] = res.success ? [] : res.issues.map((i) => ({ path: issuePath(i), message: i.message }));
   const list = value && typeof value === 'object' && Array.isArray((value as { rules?: unknown }).rules) ? ((value as { rules: unknown[] }).rules) : [];
@@ -138,7 +139,7 @@ export function checkGuide(value: unknown): GuideCheck {
     const first = seen.get(rule.id);
     if (first !== undefined) issues.push({ path: ['rules', i, 'id'], message: `${rule.id} is also the id of rule #${first + 1}` });
     else seen.set(rule.id, i);
-    for (const issue of ruleProblems(rule, pack)) issues.push({ ...issue, path: ['rules', i, ...issue.path] });
+    for (const issue of ruleProblems(rule, pack, options.examples !== false)) issues.push({ ...issue, path: ['rules', i, ...issue.path] });
   }
   if (issues.length || !res.success) return { ok: false, issues: sortIssues(issues) };
   return { ok: true, guide: res.output };

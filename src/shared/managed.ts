@@ -7,6 +7,9 @@
 import * as v from 'valibot';
 import { SettingsSchema, type Settings } from './settings.js';
 
+/** Where an imported guide is kept (storage.local); the guide's shape is src/shared/guide.ts. */
+export const GUIDE_KEY = 'guide';
+
 const e = SettingsSchema.entries;
 
 /** The settings an organisation (or a guide) may set. The sign-off and the sites a person turned on stay theirs. */
