@@ -42,8 +42,11 @@ export function readManaged(stored: unknown): Managed {
   const s = stored as Record<string, unknown>;
   const organisation = typeof s.organisation === 'string' && s.organisation.trim() ? s.organisation.trim().slice(0, 100) : null;
   const locked: Record<string, unknown> = {};
-  if (s.locked && typeof s.locked === 'object') {
-    for (const [key, value] of Object.entries(s.locked as Record<string, unknown>)) {
+  // A policy guide's settings are locked too; `locked` wins where both name a setting.
+  const guideSettings = s.guide && typeof s.guide === 'object' ? (s.guide as { settings?: unknown }).settings : undefined;
+  for (const source of [guideSettings, s.locked]) {
+    if (!source || typeof source !== 'object') continue;
+    for (const [key, value] of Object.entries(source as Record<string, unknown>)) {
       const one = v.safeParse(LockableSettingsSchema, { [key]: value });
       if (one.success) locked[key] = (one.output as Record<string, unknown>)[key];
     }

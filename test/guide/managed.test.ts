@@ -45,6 +45,8 @@ describe('storage.managed', () => {
     expect(m).toEqual({ organisation: 'Acme IT', guide: { name: 'G', rules: [] }, locked: { strictness: 'strict', sites: { x: false } } });
     expect(readManaged(undefined)).toEqual({ organisation: null, guide: undefined, locked: {} });
     expect(readManaged('nonsense').locked).toEqual({});
+    // A policy guide's settings are locked as well; "locked" wins.
+    expect(readManaged({ guide: { settings: { strictness: 'relaxed', prePost: 'mixed' } }, locked: { strictness: 'strict' } }).locked).toEqual({ strictness: 'strict', prePost: 'mixed' });
   });
 
   test('locked settings win over the person’s; the sign-off is never lockable; a locked site is locked alone', () => {
