@@ -7,8 +7,8 @@
 import type { Result } from '../engine/types.js';
 import { extensionAlive, uiLanguage } from '../platform/browser.js';
 import { answerPopup, keepLifeline, sendToWorker, type Lifeline } from '../platform/messaging.js';
-import { updateSettings } from '../platform/settings.js';
-import { loadEffectiveSettings, watchEffectiveSettings, watchGuideChange } from '../platform/managed.js';
+import { loadSettings, updateSettings } from '../platform/settings.js';
+import { loadEffectiveSettings, loadManaged, watchEffectiveSettings, watchGuideChange } from '../platform/managed.js';
 import { translator, uiLangFrom, type T } from '../shared/i18n.js';
 import type { AnalyzeRequest, BoxStatus } from '../shared/messages.js';
 import type { Settings } from '../shared/settings.js';
@@ -291,11 +291,16 @@ export class PageCoach implements SessionHost {
 
 /** Entry: picks the adapter for this page and starts (or waits for settings that allow it). */
 export async function startCoach(doc: Document = document): Promise<PageCoach | null> {
-  const settings = await loadEffectiveSettings();
+  // The person's settings at once; what an organisation locked follows (right after the browser starts,
+  // the first read of the policy waits for the browser's policy service, about 3 s).
+  const settings = await loadSettings();
   const { origin, hostname } = pageAddress(doc.defaultView ?? window);
   const adapter = adapterFor(hostname, doc, origin !== 'null' && settings.extraOrigins.includes(origin));
   if (!adapter) return null;
   const coach = new PageCoach(doc, adapter, settings);
   coach.start();
+  void loadManaged().then((m) => {
+    if (Object.keys(m.locked).length) return loadEffectiveSettings().then((s) => coach.applySettings(s));
+  }, () => undefined);
   return coach;
 }

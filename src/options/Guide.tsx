@@ -322,6 +322,13 @@ export function GuideSection(props: { uiLang: Lang; managed: Managed; onSettings
   const [failure, setFailure] = useState<{ title: string; issues: string[] } | null>(null);
   const [confirming, setConfirming] = useState(false);
   const fileInput = useRef<HTMLInputElement>(null);
+  const addButton = useRef<HTMLButtonElement>(null);
+  const wasEditing = useRef(false);
+  // When the form closes (saved or cancelled), the focus returns to "Add a rule", not to the page's start.
+  useEffect(() => {
+    if (editing === null && wasEditing.current) addButton.current?.focus();
+    wasEditing.current = editing !== null;
+  }, [editing]);
 
   useEffect(() => {
     const reload = () => void loadStoredGuide().then(setGuide, () => setGuide(null));
@@ -449,7 +456,7 @@ export function GuideSection(props: { uiLang: Lang; managed: Managed; onSettings
         />
       ) : (
         <p class="buttons">
-          <button type="button" onClick={() => setEditing('new')}>
+          <button type="button" ref={addButton} onClick={() => setEditing('new')}>
             {t('add')}
           </button>
         </p>

@@ -41,15 +41,18 @@ function Options() {
     });
   useEffect(() => {
     void reload();
+    // Right after the browser starts, the first read of the policy waits for the browser's policy
+    // service (about 3 s seen in Chromium): the page shows the person's settings first, then the locks.
     loadManaged().then(setManaged, () => setManaged(NO_POLICY));
   }, []);
 
-  if (!settings || !managed) return error ? <p class="error" role="alert">{t('error')}</p> : null;
+  if (!settings) return error ? <p class="error" role="alert">{t('error')}</p> : null;
   // The page shows the settings in force; what the organisation locked is shown, and cannot be changed here.
   const mine = settings;
-  const shown = applyLocked(mine, managed.locked);
-  const lockedNote = managed.organisation ? gt('byPolicyWho', { who: managed.organisation }) : gt('byPolicy');
-  const locked = (key: keyof LockableSettings, site?: string) => isLocked(managed.locked, key, site);
+  const policy = managed ?? NO_POLICY;
+  const shown = applyLocked(mine, policy.locked);
+  const lockedNote = policy.organisation ? gt('byPolicyWho', { who: policy.organisation }) : gt('byPolicy');
+  const locked = (key: keyof LockableSettings, site?: string) => isLocked(policy.locked, key, site);
   const Lock = (p: { on: boolean }) => (p.on ? <span class="locked"> ({lockedNote})</span> : null);
 
   const update = (patch: Partial<Settings>) => {
@@ -70,9 +73,9 @@ function Options() {
         <img src="/icons/icon-48.png" alt="" /> {t('title')}
       </h1>
       <p class="muted">{t('intro')}</p>
-      {hasPolicy(managed) && Object.keys(managed.locked).length > 0 && (
+      {hasPolicy(policy) && Object.keys(policy.locked).length > 0 && (
         <p class="locked policy-note">
-          <strong>{lockedNote}</strong>: {Object.keys(managed.locked).join(', ')}
+          <strong>{lockedNote}</strong>: {Object.keys(policy.locked).join(', ')}
         </p>
       )}
       <p class="status" role="status" aria-live="polite">
@@ -159,7 +162,7 @@ function Options() {
       {CATEGORIES.map((c) => (
         <CategoryBlock key={c} category={c} settings={shown} update={update} toggleIn={toggleIn} lockedCategories={locked('disabledCategories')} lockedRules={locked('disabledRules')} lockNote={<Lock on />} />
       ))}
-      <GuideSection uiLang={lang} managed={managed} onSettingsChanged={() => void reload()} />
+      <GuideSection uiLang={lang} managed={policy} onSettingsChanged={() => void reload()} />
       <p class="muted">{t('local')}</p>
     </main>
   );

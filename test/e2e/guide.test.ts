@@ -124,6 +124,8 @@ describe('team guide in the settings page', () => {
       expect.objectContaining({ id: 'scripted.team-valued-member', lang: 'en', category: 'scripted', severity: 'warning', patterns: ['valued member'], suggestions: ['member'], examples: { match: ['Thanks for being a valued member.'] } }),
     ]);
     expect(await options.getByRole('button', { name: 'Edit the rule scripted.team-valued-member' }).count()).toBe(1);
+    // The form closed; the focus is back on "Add a rule", for the next one.
+    await expect.poll(() => options.evaluate(() => document.activeElement?.textContent)).toBe('Add a rule');
 
     await typeReply(site, 'Thanks for being a valued member of the club. We will check your order today.');
     await expect.poll(() => underlined(site, 'valued member')).toBe(true);

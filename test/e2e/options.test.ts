@@ -56,7 +56,7 @@ describe('settings page', () => {
     await options.goto(`chrome-extension://${b.extensionId}/src/options/index.html`);
     await options.getByRole('checkbox', { name: 'Broadcast' }).first().uncheck();
     await expect.poll(async () => (await stored()).disabledCategories).toEqual(['broadcast']);
-    await expect.poll(() => options.getByRole('status').textContent()).toMatch(/kept in step with your other browsers/);
+    await expect.poll(() => options.getByRole('status').first().textContent()).toMatch(/kept in step with your other browsers/);
     // Applied at once in the open tab, without a reload: no broadcast underline left.
     await site.bringToFront();
     await expect.poll(async () => (await highlightTexts(site)).some(([name]) => name === 'human-tone-broadcast')).toBe(false);
