@@ -10,7 +10,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { FIXTURE_URLS, startBrowser, waitForFixture, type FixtureBrowser } from './fixtures/harness.js';
-import { highlightTexts, typeSlowly, waitForAnalysis } from './helpers.js';
+import { highlightTexts, screenshotPath, typeSlowly, waitForAnalysis } from './helpers.js';
 import { policyChromium, policyUnsupported, type PolicyChromium } from './policy.js';
 import type { Page } from 'playwright-core';
 
@@ -158,6 +158,8 @@ describe('team guide in the settings page', () => {
     await expect.poll(() => options.getByRole('combobox', { name: /How strict/ }).inputValue()).toBe('strict');
     expect(((await b.serviceWorker!.evaluate(() => chrome.storage.sync.get('settings'))).settings as Record<string, unknown>).prePost).toBe('mixed');
     expect(await options.locator('.guide-rules li').count()).toBe(4);
+    await options.setViewportSize({ width: 900, height: 1100 });
+    await options.locator('section.guide').screenshot({ path: screenshotPath('team-guide.png') });
 
     // Applied at once in the tab that was already open, English and Dutch.
     await site.bringToFront();
