@@ -56,6 +56,17 @@ export type GuideCheck = { ok: true; guide: Guide } | { ok: false; issues: Guide
 const issuePath = (issue: v.BaseIssue<unknown>): (string | number)[] =>
   (issue.path ?? []).map((p) => (p as { key: unknown }).key).filter((k): k is string | number => typeof k === 'string' || typeof k === 'number');
 
+/** Valibot's message, in words a team lead reads without knowing valibot: unknown or missing fields, choices, types. */
+function issueMessage(issue: v.BaseIssue<unknown>): string {
+  if (issue.kind !== 'schema') return issue.message;
+  if (issue.type === 'strict_object' && issue.expected === 'never') return `unknown field ${issue.received} (check its spelling, or leave it out)`;
+  if (issue.received === 'undefined') return 'is missing';
+  if (issue.type === 'picklist') return `must be one of ${issue.expected.replace(/^\(|\)$/g, '').split(' | ').join(', ')}, not ${issue.received}`;
+  const types: Record<string, string> = { string: 'text in quotes', array: 'a list [ ... ]', object: 'an object { ... }', strict_object: 'an object { ... }', boolean: 'true or false', number: 'a number', record: 'an object { ... }' };
+  if (types[issue.type]) return `must be ${types[issue.type]}, not ${issue.received}`;
+  return issue.message;
+}
+
 const exampleText = (e: Example) => (typeof e === 'string' ? e : e.text);
 
 let builtinIds: string[] | null = null;
@@ -112,7 +123,7 @@ export function ruleProblems(rule: GuideRule, pack?: readonly RuleSource[], exam
 /** Checks one rule as the form edits it; `others` are the guide's other rules (their ids must differ). */
 export function checkRule(value: unknown, others: readonly GuideRule[] = []): { ok: true; rule: GuideRule } | { ok: false; issues: GuideIssue[] } {
   const res = v.safeParse(GuideRuleSchema, value);
-  if (!res.success) return { ok: false, issues: res.issues.map((i) => ({ path: issuePath(i), message: i.message })) };
+  if (!res.success) return { ok: false, issues: res.issues.map((i) => ({ path: issuePath(i), message: issueMessage(i) })) };
   const issues = ruleProblems(res.output);
   if (others.some((o) => o.id === res.output.id)) issues.unshift({ path: ['id'], message: `${res.output.id} is already a rule of this guide` });
   return issues.length ? { ok: false, issues } : { ok: true, rule: res.output };
@@ -126,7 +137,7 @@ export function checkRule(value: unknown, others: readonly GuideRule[] = []): { 
  */
 export function checkGuide(value: unknown, options: { examples?: boolean } = {}): GuideCheck {
   const res = v.safeParse(GuideSchema, value);
-  const issues: GuideIssue[] = res.success ? [] : res.issues.map((i) => ({ path: issuePath(i), message: i.message }));
+  const issues: GuideIssue[] = res.success ? [] : res.issues.map((i) => ({ path: issuePath(i), message: issueMessage(i) }));
   const list = value && typeof value === 'object' && Array.isArray((value as { rules?: unknown }).rules) ? ((value as { rules: unknown[] }).rules) : [];
   const rules: { rule: GuideRule; i: number }[] = [];
   list.forEach((entry, i) => {
