@@ -61,7 +61,7 @@ function issueMessage(issue: v.BaseIssue<unknown>): string {
   if (issue.kind !== 'schema') return issue.message;
   if (issue.type === 'strict_object' && issue.expected === 'never') return `unknown field ${issue.received} (check its spelling, or leave it out)`;
   if (issue.received === 'undefined') return 'is missing';
-  if (issue.type === 'picklist') return `must be one of ${issue.expected.replace(/^\(|\)$/g, '').split(' | ').join(', ')}, not ${issue.received}`;
+  if (issue.type === 'picklist') return `must be one of ${(issue.expected ?? "").replace(/^\(|\)$/g, '').split(' | ').join(', ')}, not ${issue.received}`;
   const types: Record<string, string> = { string: 'text in quotes', array: 'a list [ ... ]', object: 'an object { ... }', strict_object: 'an object { ... }', boolean: 'true or false', number: 'a number', record: 'an object { ... }' };
   if (types[issue.type]) return `must be ${types[issue.type]}, not ${issue.received}`;
   return issue.message;

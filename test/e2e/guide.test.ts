@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { FIXTURE_URLS, startBrowser, waitForFixture, type FixtureBrowser } from './fixtures/harness.js';
 import { highlightTexts, screenshotPath, typeSlowly, waitForAnalysis } from './helpers.js';
-import { policyChromium, policyUnsupported, type PolicyChromium } from './policy.js';
+import { policyChromium, policyUnsupported, type PolicyBrowser } from './policy.js';
 import type { Page } from 'playwright-core';
 
 const root = new URL('../../', import.meta.url).pathname;
@@ -211,7 +211,7 @@ describe('team guide in the settings page', () => {
 describe('team guide and locked settings by policy', () => {
   const unsupported = policyUnsupported();
   let b: FixtureBrowser;
-  let policy: PolicyChromium;
+  let policy: PolicyBrowser;
   beforeAll(async () => {
     if (unsupported) return;
     policy = policyChromium(dist);
