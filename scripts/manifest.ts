@@ -2,7 +2,8 @@
  * The extension's manifest for one browser, from the top-level manifest.json (the one source):
  *  - Chrome: `background.service_worker`, `minimum_chrome_version`; no `browser_specific_settings`.
  *  - Firefox: `background.scripts` (an event page), `browser_specific_settings.gecko` (id,
- *    `strict_min_version`, `data_collection_permissions`: nothing collected); no Chrome-only keys.
+ *    `strict_min_version`, `data_collection_permissions`: nothing collected); no Chrome-only keys
+ *    (`minimum_chrome_version`, `storage.managed_schema`: Firefox reads policies.json without one).
  * The site list ("@site-adapters") is the match patterns of the supported site adapters, so the
  * adapters are the one place a site is added. The development build (`npm start`) also matches
  * localhost. Host permissions cover the supported sites only; any other site is optional and asked
@@ -49,6 +50,8 @@ export function buildManifest(target: Target, mode = 'production'): Json {
   } else {
     m.background = { scripts: background.scripts, type: background.type };
     delete m.minimum_chrome_version;
+    // Firefox takes managed storage from policies.json ("3rdparty") without a schema, and does not know the key.
+    delete m.storage;
   }
   return m;
 }

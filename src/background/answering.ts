@@ -5,6 +5,7 @@
  */
 import { MAX_CONTEXT } from '../shared/messages.js';
 import type { Settings } from '../shared/settings.js';
+import type { RuleSource } from '../engine/index.js';
 import { askTab } from '../platform/messaging.js';
 import { onAnsweringCommand, onAnsweringMenu, onCheckMenu, selectedText, showCheckPanel, showMenus } from '../platform/menus.js';
 import { checkPayload } from './handler.js';
@@ -31,13 +32,13 @@ export function updateAnsweringMenu(settings: Settings): Promise<void> {
 /** Logged, never thrown: a page the browser does not let the extension script (a store page, say). */
 const warn = (e: unknown) => console.warn('Human Tone: could not check the selection:', e instanceof Error ? e.message : e);
 
-export function listenForAnswering(settings: () => Promise<Settings>): void {
+export function listenForAnswering(settings: () => Promise<Settings>, rules: () => Promise<readonly RuleSource[]> = async () => []): void {
   onAnsweringMenu((tabId, text) => void answerWith(tabId, text));
   onAnsweringCommand((tabId) => void selectedText(tabId).then((text) => answerWith(tabId, text)));
   // "Check the tone of this text", on any page: the engine runs here, the panel in the page.
   onCheckMenu((tabId, frameId, text) => {
-    settings()
-      .then((s) => showCheckPanel(tabId, frameId, checkPayload(text, s)))
+    Promise.all([settings(), rules()])
+      .then(([s, extra]) => showCheckPanel(tabId, frameId, checkPayload(text, s, extra)))
       .catch(warn);
   });
 }

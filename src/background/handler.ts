@@ -1,5 +1,5 @@
 /** The worker's message handling, apart from the extension API so that it can be tested in Node. */
-import { analyze, type AnalyzeOptions } from '../engine/index.js';
+import { analyze, type AnalyzeOptions, type RuleSource } from '../engine/index.js';
 import { ContentToWorker, MAX_TEXT, parseMessage, type WorkerAnswers, type WorkerReply } from '../shared/messages.js';
 import type { Settings } from '../shared/settings.js';
 import type { ReplyHistory } from './history.js';
@@ -8,8 +8,10 @@ export interface Sender {
   id?: string;
 }
 
-export function optionsFrom(s: Settings): AnalyzeOptions {
+/** The analysis options from the settings in force and the team guide's rules (the same array while the guide stays: the engine compiles it once). */
+export function optionsFrom(s: Settings, extraRules?: readonly RuleSource[]): AnalyzeOptions {
   return {
+    extraRules,
     lang: s.language,
     strictness: s.strictness,
     disabledRules: s.disabledRules,
@@ -29,6 +31,7 @@ export function handleMessage(
   sender: Sender,
   ownId: string,
   settings: () => Promise<Settings>,
+  rules: () => Promise<readonly RuleSource[]> = async () => [],
   history?: ReplyHistory,
 ): Promise<WorkerReply<WorkerAnswers[keyof WorkerAnswers]>> | undefined {
   if (sender.id !== ownId) return undefined;
@@ -36,8 +39,8 @@ export function handleMessage(
   if (!parsed) return Promise.resolve({ ok: false, error: 'invalid message' });
   if (parsed.type === 'ping') return Promise.resolve({ ok: true, value: 'pong' });
   const failed = (e: unknown) => ({ ok: false as const, error: e instanceof Error ? e.message : String(e) });
-  return settings().then(async (s) => {
-    const options: AnalyzeOptions = optionsFrom(s);
+  return Promise.all([settings(), rules()]).then(async ([s, extra]) => {
+    const options: AnalyzeOptions = optionsFrom(s, extra);
     if (parsed.context) options.context = parsed.context;
     if (parsed.author) options.author = parsed.author;
     if (parsed.type === 'analyze' && parsed.ignore) options.ignore = parsed.ignore;
@@ -58,7 +61,11 @@ export function handleMessage(
  * "Check the tone of this text": the result for a selection, for the panel the content script shows
  * (src/content/check.tsx); none for text over the limit the coach keeps to.
  */
-export function checkPayload(text: string, s: Settings): { text: string; result: ReturnType<typeof analyze> | null; ui: Settings['interfaceLanguage'] } {
+export function checkPayload(
+  text: string,
+  s: Settings,
+  extraRules?: readonly RuleSource[],
+): { text: string; result: ReturnType<typeof analyze> | null; ui: Settings['interfaceLanguage'] } {
   if (text.length > MAX_TEXT) return { text: '', result: null, ui: s.interfaceLanguage };
-  return { text, result: analyze(text, optionsFrom(s)), ui: s.interfaceLanguage };
+  return { text, result: analyze(text, optionsFrom(s, extraRules)), ui: s.interfaceLanguage };
 }

@@ -8,7 +8,12 @@ import { onInstalled, onStartup } from '../platform/lifecycle.js';
 import { acceptLifelines, answerWorkerRequests } from '../platform/messaging.js';
 import { extensionId } from '../platform/browser.js';
 import { loadSettings, watchSettings } from '../platform/settings.js';
+import { loadManaged, watchGuideChange, watchManaged } from '../platform/managed.js';
+import { loadActiveGuide, syncGuideSites } from '../platform/guide.js';
+import { applyLocked, type Managed } from '../shared/managed.js';
+import { guideRules } from '../shared/guide.js';
 import type { Settings } from '../shared/settings.js';
+import type { RuleSource } from '../engine/index.js';
 import { handleMessage } from './handler.js';
 import { ReplyHistory } from './history.js';
 import { loadHistory, saveHistory, watchHistory } from '../platform/history.js';
@@ -17,10 +22,30 @@ import { coachOpenTabs, syncExtraSites } from './sites.js';
 import { listenForAnswering, updateAnsweringMenu } from './answering.js';
 
 let cached: Settings | null = null;
+let managed: Managed | null = null;
+/** The team guide's rules: one array per guide, so that the engine compiles them once (it caches by array). */
+let rulesCache: Promise<readonly RuleSource[]> | null = null;
 
+async function policy(): Promise<Managed> {
+  managed ??= await loadManaged();
+  return managed;
+}
+
+/** The settings in force: the person's, with what the organisation locked by policy. */
 async function settings(): Promise<Settings> {
   cached ??= await loadSettings();
-  return cached;
+  return applyLocked(cached, (await policy()).locked);
+}
+
+function rules(): Promise<readonly RuleSource[]> {
+  rulesCache ??= policy()
+    .then((m) => loadActiveGuide(m))
+    .then(({ guide }) => guideRules(guide))
+    .catch((e: unknown) => {
+      rulesCache = null;
+      throw e;
+    });
+  return rulesCache;
 }
 
 // The worker lives as long as the browser lets it: its listeners never need removing.
@@ -29,17 +54,41 @@ const forever = new AbortController().signal;
 /** Background work must never end in an unhandled rejection: it is logged, and the next event tries again. */
 const logged = (what: string) => (e: unknown) => console.warn(`Human Tone: ${what} failed:`, e instanceof Error ? e.message : e);
 
+// Right after the browser starts, the first read of the policy waits for the browser's policy service
+// (about 3 s seen in Chromium): start it now, so that the first reply to coach waits less or not at all.
+policy().catch(logged('reading the policy'));
+
+const settingsChanged = () => {
+  void settings().then((next) => {
+    syncExtraSites(next).catch(logged('registering the turned-on sites'));
+    updateAnsweringMenu(next).catch(logged('updating the menu'));
+  });
+};
 watchSettings(forever, (next) => {
   cached = next;
+  // A site turned on is registered at once with the person's own settings (the sites they turned on
+  // are theirs, not the policy's); the first read of a policy can take seconds after the browser
+  // starts, and a page opened meanwhile would go uncoached. With the policy known, it runs again.
   syncExtraSites(next).catch(logged('registering the turned-on sites'));
-  updateAnsweringMenu(next).catch(logged('updating the menu'));
+  settingsChanged();
 });
-listenForAnswering(settings);
+// A guide imported or cleared in the settings page, or a policy changed: the next analysis uses it.
+watchGuideChange(forever, () => {
+  rulesCache = null;
+});
+watchManaged(forever, (next) => {
+  managed = next;
+  rulesCache = null;
+  settingsChanged();
+  syncGuideSites(next).catch(logged('writing the site rules of the policy guide'));
+});
+listenForAnswering(settings, rules);
 
 onInstalled(() => {
   settings()
     .then(async (s) => {
       await syncExtraSites(s).catch(logged('registering the turned-on sites'));
+      await syncGuideSites(await policy()).catch(logged('writing the site rules of the policy guide'));
       await updateAnsweringMenu(s).catch(logged('updating the menu'));
       await coachOpenTabs(s);
     })
@@ -47,6 +96,7 @@ onInstalled(() => {
 });
 onStartup(() => {
   settings().then(syncExtraSites).catch(logged('registering the turned-on sites'));
+  policy().then(syncGuideSites).catch(logged('writing the site rules of the policy guide'));
 });
 
 // Fingerprints and daily numbers of the replies posted (never their text), read again when the
@@ -55,4 +105,4 @@ const history = new ReplyHistory({ load: loadHistory, save: saveHistory, today: 
 watchHistory(forever, () => history.invalidate());
 
 acceptLifelines();
-answerWorkerRequests((message, sender) => handleMessage(message, sender, extensionId(), settings, history));
+answerWorkerRequests((message, sender) => handleMessage(message, sender, extensionId(), settings, rules, history));

@@ -5,6 +5,7 @@ import { analyze, type AnalyzeOptions, type Category, type Result } from '../eng
 import { parseArgs, UsageError, type OptionSpec } from './args.js';
 import { formatResult } from './format.js';
 import { DEFAULT_FIELDS, runJsonl } from './jsonl.js';
+import { GuideFileError, loadGuideFile, reportGuideError, withGuide } from './guide.js';
 
 declare const __VERSION__: string | undefined;
 
@@ -45,6 +46,8 @@ Options:
   --strictness relaxed|normal|strict
   --disable IDS         comma-separated rule ids or categories to switch off
   --signature SIGN      your sign-off, used in suggestions (e.g. ^JD)
+  --rules FILE          a team guide (JSON, the extension's format): its rules apply too, and its
+                        settings where no option says otherwise
   --no-color            plain output (also when NO_COLOR is set or output is not a terminal)
   -h, --help            this help
 
@@ -63,6 +66,7 @@ const CHECK_SPEC: Record<string, OptionSpec> = {
   strictness: { value: true, choices: ['relaxed', 'normal', 'strict'] },
   disable: { value: true },
   signature: { value: true },
+  rules: { value: true },
   'no-color': { value: false },
   color: { value: false },
   help: { value: false },
@@ -137,7 +141,15 @@ async function check(argv: string[]): Promise<number> {
     process.stdout.write(CHECK_HELP);
     return 0;
   }
-  const base = baseOptions(options);
+  let base = baseOptions(options);
+  if (typeof options.rules === 'string') {
+    try {
+      base = withGuide(base, await loadGuideFile(options.rules), { strictness: 'strictness' in options, lang: 'lang' in options, disable: 'disable' in options });
+    } catch (e) {
+      if (e instanceof GuideFileError) return reportGuideError(e);
+      throw e;
+    }
+  }
   const failOn = typeof options['fail-on'] === 'string' ? options['fail-on'] : undefined;
 
   if (options.jsonl) {

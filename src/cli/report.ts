@@ -14,6 +14,7 @@ import { ReportBuilder, rowOptions, type ReportData } from '../report/aggregate.
 import { renderReportHtml } from '../report/html.js';
 import { formatLineError, ReplyParser, type LineError, type ReplyFormat, type ReplyRow } from '../report/parse.js';
 import { parseArgs, UsageError, type OptionSpec } from './args.js';
+import { GuideFileError, loadGuideFile, reportGuideError, withGuide } from './guide.js';
 
 export const REPORT_HELP = `human-tone report: a team report on many replies, as one self-contained HTML file.
 
@@ -32,6 +33,8 @@ Options:
   --title TEXT          the report's heading
   --strictness relaxed|normal|strict
   --disable IDS         comma-separated rule ids or categories to switch off
+  --rules FILE          a team guide (JSON, the extension's format): its rules apply too, and its
+                        settings where no option says otherwise
   -h, --help            this help
 
 Exit codes: 0 fine, 2 some lines could not be read (the report is still written, without them),
@@ -45,6 +48,7 @@ const SPEC: Record<string, OptionSpec> = {
   title: { value: true },
   strictness: { value: true, choices: ['relaxed', 'normal', 'strict'] },
   disable: { value: true },
+  rules: { value: true },
   help: { value: false },
 };
 
@@ -136,6 +140,15 @@ export async function report(argv: string[]): Promise<number> {
   if (positional.length === 0) throw new UsageError('report needs a file of replies (CSV or JSON Lines), or - for stdin: human-tone report replies.csv -o report.html');
   if (positional.length > 1) throw new UsageError(`report reads one file (got ${positional.length}: ${positional.join(' ')})`);
   const output = options.output;
+  let analyzeOptions = analyzeBase(options);
+  if (typeof options.rules === 'string') {
+    try {
+      analyzeOptions = withGuide(analyzeOptions, await loadGuideFile(options.rules), { strictness: 'strictness' in options, lang: true, disable: 'disable' in options });
+    } catch (e) {
+      if (e instanceof GuideFileError) return reportGuideError(e);
+      throw e;
+    }
+  }
   if (typeof output !== 'string' || output === '') throw new UsageError('report needs -o FILE: where to write the HTML report (for example -o report.html)');
   const file = positional[0]!;
   const fromStdin = file === '-';
@@ -161,7 +174,7 @@ export async function report(argv: string[]): Promise<number> {
   const { data } = await reportFromStream(input, {
     name: fromStdin ? undefined : file,
     format: typeof options.format === 'string' ? (options.format as ReplyFormat) : undefined,
-    analyze: analyzeBase(options),
+    analyze: analyzeOptions,
     onError: (e) => process.stderr.write(`human-tone: ${shownName} ${formatLineError(e)}\n`),
   });
 

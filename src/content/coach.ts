@@ -7,7 +7,8 @@
 import type { Result } from '../engine/types.js';
 import { extensionAlive, uiLanguage } from '../platform/browser.js';
 import { answerPopup, keepLifeline, sendToWorker, type Lifeline } from '../platform/messaging.js';
-import { loadSettings, updateSettings, watchSettings } from '../platform/settings.js';
+import { loadSettings, updateSettings } from '../platform/settings.js';
+import { loadEffectiveSettings, loadManaged, watchEffectiveSettings, watchGuideChange } from '../platform/managed.js';
 import { interfaceLang, translator, type T, type UiLang } from '../shared/i18n.js';
 import type { AnalyzeRequest, BoxStatus } from '../shared/messages.js';
 import type { Settings } from '../shared/settings.js';
@@ -115,7 +116,9 @@ export class PageCoach implements SessionHost {
     const signal = this.abort.signal;
     // The extension may go away (update, reload, removal) while the page stays open.
     this.lifeline = keepLifeline(signal, () => this.stop());
-    watchSettings(signal, (next) => this.applySettings(next));
+    // The settings in force (with what an organisation locked), and the team guide: both apply at once.
+    watchEffectiveSettings(signal, (next) => this.applySettings(next));
+    watchGuideChange(signal, () => this.applySettings(this.settings));
     if (this.origin !== 'null') watchSiteContext(signal, (next) => this.applySiteContext(next));
     answerPopup(signal, (request) => (request.type === 'answering' ? this.answering(request.text) : this.statusAnswer()));
     this.observer = new MutationObserver((records) =>
@@ -397,6 +400,8 @@ export class PageCoach implements SessionHost {
 
 /** Entry: picks the adapter for this page and starts (or waits for settings that allow it). */
 export async function startCoach(doc: Document = document): Promise<PageCoach | null> {
+  // The person's settings at once; what an organisation locked follows (right after the browser starts,
+  // the first read of the policy waits for the browser's policy service, about 3 s).
   const settings = await loadSettings();
   const { origin, hostname } = pageAddress(doc.defaultView ?? window);
   const adapter = adapterFor(hostname, doc, origin !== 'null' && settings.extraOrigins.includes(origin));
@@ -405,5 +410,8 @@ export async function startCoach(doc: Document = document): Promise<PageCoach | 
   const siteContext = origin !== 'null' ? await loadSiteContext().catch(() => ({})) : {};
   const coach = new PageCoach(doc, adapter, settings, origin, siteContext);
   coach.start();
+  void loadManaged().then((m) => {
+    if (Object.keys(m.locked).length) return loadEffectiveSettings().then((s) => coach.applySettings(s));
+  }, () => undefined);
   return coach;
 }

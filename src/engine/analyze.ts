@@ -7,7 +7,7 @@ import { detectLanguage } from './lang.js';
 import { buildPack, DATA, getPack, POSITIONAL, type CompiledRule, type Pack } from './packs.js';
 import { W } from './wordclass.js';
 import { makeRoomForWords } from './words.js';
-import { RuleSchema, describeIssues, v } from './schema.js';
+import { ExtraRuleSchema, describeIssues, v } from './schema.js';
 import { fillTemplate } from './suggest.js';
 import { tokenize, type Span } from './text.js';
 import type { AnalyzeOptions, Category, Cue, DetectedLang, Engagement, Flag, Lang, Result, RuleSource, Severity, Verdict } from './types.js';
@@ -38,20 +38,30 @@ function packFor(lang: Lang, extra: readonly RuleSource[] | undefined): Pack {
   return pack;
 }
 
-/** Validates extra rules with the built-in schema; throws one Error listing every problem. */
+/** Ids of the built-in rules (both languages): extra rules may not reuse them. */
+export const BUILTIN_RULE_IDS: ReadonlySet<string> = new Set([...DATA.packs.en.rules, ...DATA.packs.nl.rules].map((r) => r.id));
+
+/**
+ * Validates extra rules with the built-in rules' schema (examples optional; see ExtraRuleSchema);
+ * throws one Error listing every problem.
+ */
 export function validateExtraRules(rules: readonly unknown[]): RuleSource[] {
   const problems: string[] = [];
   const out: RuleSource[] = [];
-  const builtin = new Set([...DATA.packs.en.rules, ...DATA.packs.nl.rules].map((r) => r.id));
+  const seen = new Set<string>();
   rules.forEach((entry, i) => {
-    const res = v.safeParse(RuleSchema, entry);
+    const res = v.safeParse(ExtraRuleSchema, entry);
     if (!res.success) {
       problems.push(...describeIssues(res.issues).map((p) => `rule ${i + 1}: ${p}`));
       return;
     }
     const rule = res.output as RuleSource;
-    if (builtin.has(rule.id)) problems.push(`rule ${i + 1}: id ${rule.id} is already a built-in rule`);
-    else out.push(rule);
+    if (BUILTIN_RULE_IDS.has(rule.id)) problems.push(`rule ${i + 1}: id ${rule.id} is already a built-in rule`);
+    else if (seen.has(rule.id)) problems.push(`rule ${i + 1}: id ${rule.id} is used twice`);
+    else {
+      seen.add(rule.id);
+      out.push(rule);
+    }
   });
   if (problems.length) throw new Error(`Invalid extra rules:\n${problems.join('\n')}`);
   return out;

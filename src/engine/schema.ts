@@ -47,16 +47,57 @@ export const RuleFileEntry = v.pipe(
 );
 export const RuleFile = v.array(RuleFileEntry);
 
-/** A complete rule, as compiled and as accepted in `extraRules`. */
+const fullId = v.pipe(v.string(), v.regex(/^[a-z]+\.[a-z0-9][a-z0-9-]*$/, 'must look like category.slug'));
+
+/** A complete rule, as compiled (the build checks every built-in rule with it). */
 export const RuleSchema = v.pipe(
   v.strictObject({
-    id: v.pipe(v.string(), v.regex(/^[a-z]+\.[a-z0-9][a-z0-9-]*$/, 'must look like category.slug')),
+    id: fullId,
     lang: v.picklist(['en', 'nl']),
     category: v.picklist(CATEGORIES),
     ...ruleFields,
   }),
   v.check((r) => (r.patterns === undefined) !== (r.check === undefined), ONE_OF),
 );
+
+/**
+ * Examples of a team's rule: optional, and either list may be left out; what is given is checked
+ * (a match example must be flagged by the rule, a pass example must not; see src/shared/guide.ts).
+ */
+const SomeExamples = v.strictObject({
+  match: v.optional(v.pipe(v.array(Example), v.minLength(1, 'needs at least one example that must match, or leave "match" out'))),
+  pass: v.optional(v.pipe(v.array(Example), v.minLength(1, 'needs at least one example that must not match, or leave "pass" out'))),
+});
+
+/** A rule as accepted in `extraRules`: the same fields and checks as a built-in rule, examples optional. */
+export const ExtraRuleSchema = v.pipe(
+  v.strictObject({
+    id: fullId,
+    lang: v.picklist(['en', 'nl']),
+    category: v.picklist(CATEGORIES),
+    ...ruleFields,
+    examples: v.optional(SomeExamples),
+  }),
+  v.check((r) => (r.patterns === undefined) !== (r.check === undefined), ONE_OF),
+);
+
+/**
+ * A rule of a team guide (src/shared/guide.ts): a phrase rule (whole-reply checks are code, not
+ * data a team writes), otherwise the fields of a built-in rule, with examples optional.
+ */
+export const GuideRuleSchema = v.strictObject({
+  id: fullId,
+  lang: v.picklist(['en', 'nl']),
+  category: v.picklist(CATEGORIES),
+  severity: ruleFields.severity,
+  patterns: Patterns,
+  soft: ruleFields.soft,
+  message: ruleFields.message,
+  why: ruleFields.why,
+  suggestions: ruleFields.suggestions,
+  examples: v.optional(SomeExamples),
+  link: ruleFields.link,
+});
 
 export const CueFileEntry = v.pipe(
   v.strictObject({

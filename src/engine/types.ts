@@ -163,8 +163,8 @@ export interface RuleSource {
   message: string;
   why: string;
   suggestions: string[];
-  /** Required in rule files and extra rules; the built-in packs ship without them. */
-  examples?: { match: Example[]; pass: Example[] };
+  /** Required in rule files (both lists); optional in extra rules, checked when given; the built-in packs ship without them. */
+  examples?: { match?: Example[]; pass?: Example[] };
   /** The built-in packs ship the first matching example alone, for showing a rule to a person. */
   example?: string;
   link?: string;

@@ -10,7 +10,14 @@ import { addTemplate, dayOf, progressCsv, progressRows, type History as Stored, 
 import type { Settings } from '../shared/settings.js';
 import type { OptionsT } from './i18n.js';
 
-export function HistorySection(props: { t: OptionsT; settings: Settings; update: (patch: Partial<Settings>) => void; fail: (e: unknown) => void }) {
+export function HistorySection(props: {
+  t: OptionsT;
+  settings: Settings;
+  /** Set when an organisation locked the switch: who set it. */
+  locked: string | null;
+  update: (patch: Partial<Settings>) => void;
+  fail: (e: unknown) => void;
+}) {
   const { t, settings, update, fail } = props;
   const [history, setHistory] = useState<Stored | null>(null);
   const [name, setName] = useState('');
@@ -60,8 +67,9 @@ export function HistorySection(props: { t: OptionsT; settings: Settings; update:
       <h2 id="history-title">{t('historyTitle')}</h2>
       <p class="muted">{t('historyIntro')}</p>
       <label>
-        <input type="checkbox" name="remember" checked={settings.remember} onChange={(e) => update({ remember: (e.target as HTMLInputElement).checked })} />
+        <input type="checkbox" name="remember" checked={settings.remember} disabled={props.locked !== null} onChange={(e) => update({ remember: (e.target as HTMLInputElement).checked })} />
         {t('remember')}
+        {props.locked !== null && <span class="locked"> ({props.locked})</span>}
       </label>
 
       <h3>{t('cannedTitle')}</h3>

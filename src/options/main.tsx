@@ -16,15 +16,22 @@ import type { Settings } from '../shared/settings.js';
 import { optionsTranslator } from './i18n.js';
 import { HistorySection } from './History.js';
 import { SiteRules } from './SiteRules.js';
+import { loadManaged, watchManaged } from '../platform/managed.js';
+import { applyLocked, hasPolicy, isLocked, NO_POLICY, type LockableSettings, type Managed } from '../shared/managed.js';
+import { GuideSection } from './Guide.js';
+import { guideTranslator } from './guide-i18n.js';
 
 // The browser's language until the settings are read; then the one chosen there.
 let lang = uiLangFrom(uiLanguage());
 let t = optionsTranslator(lang);
 let RULES = ruleList(lang);
 
+let gt = guideTranslator(lang);
+
 function useLanguageOf(s: Settings): void {
   lang = interfaceLang(s.interfaceLanguage, uiLanguage());
   t = optionsTranslator(lang);
+  gt = guideTranslator(lang);
   RULES = ruleList(lang);
   document.documentElement.lang = lang;
   document.title = t('title');
@@ -36,8 +43,9 @@ function Options() {
   const [settings, setSettings] = useState<Settings | null>(null);
   const [place, setPlace] = useState<SettingsPlace | null>(null);
   const [error, setError] = useState(false);
+  const [managed, setManaged] = useState<Managed | null>(null);
 
-  useEffect(() => {
+  const reload = () =>
     loadSettings().then((s) => {
       useLanguageOf(s);
       setSettings(s);
@@ -45,12 +53,28 @@ function Options() {
       console.error('Human Tone settings:', e);
       setError(true);
     });
+  useEffect(() => {
+    void reload();
+    // Right after the browser starts, the first read of the policy waits for the browser's policy
+    // service (about 3 s seen in Chromium): the page shows the person's settings first, then the locks.
+    loadManaged().then(setManaged, () => setManaged(NO_POLICY));
+    // A policy changed while the page is open (the browser reloads policies as it runs): shown at once.
+    const stop = new AbortController();
+    watchManaged(stop.signal, setManaged);
+    return () => stop.abort();
   }, []);
 
   if (!settings) return error ? <p class="error" role="alert">{t('error')}</p> : null;
+  // The page shows the settings in force; what the organisation locked is shown, and cannot be changed here.
+  const mine = settings;
+  const policy = managed ?? NO_POLICY;
+  const shown = applyLocked(mine, policy.locked);
+  const lockedNote = policy.organisation ? gt('byPolicyWho', { who: policy.organisation }) : gt('byPolicy');
+  const locked = (key: keyof LockableSettings, site?: string) => isLocked(policy.locked, key, site);
+  const Lock = (p: { on: boolean }) => (p.on ? <span class="locked"> ({lockedNote})</span> : null);
 
   const update = (patch: Partial<Settings>) => {
-    const next = { ...settings, ...patch };
+    const next = { ...mine, ...patch };
     useLanguageOf(next);
     setSettings(next);
     saveSettings(next).then(setPlace, (e) => {
@@ -60,7 +84,7 @@ function Options() {
   };
   const toggleIn = <T,>(list: readonly T[], item: T, on: boolean): T[] => (on ? list.filter((x) => x !== item) : [...list.filter((x) => x !== item), item]);
   // A stored setting that names a rule that no longer exists is kept (harmless) and reported.
-  const unknown = settings.disabledRules.filter((id) => !KNOWN.has(id));
+  const unknown = shown.disabledRules.filter((id) => !KNOWN.has(id));
 
   return (
     <main>
@@ -68,6 +92,11 @@ function Options() {
         <img src="/icons/icon-48.png" alt="" /> {t('title')}
       </h1>
       <p class="muted">{t('intro')}</p>
+      {hasPolicy(policy) && Object.keys(policy.locked).length > 0 && (
+        <p class="locked policy-note">
+          <strong>{lockedNote}</strong>: {Object.keys(policy.locked).join(', ')}
+        </p>
+      )}
       <p class="status" role="status" aria-live="polite">
         {error ? <span class="error">{t('error')}</span> : place === 'sync' ? t('savedSync') : place === 'local' ? t('savedLocal') : ''}
       </p>
@@ -81,7 +110,8 @@ function Options() {
       <h2>{t('coaching')}</h2>
       <label class="block">
         {t('strictness')}
-        <select name="strictness" value={settings.strictness} onChange={(e) => update({ strictness: (e.target as HTMLSelectElement).value as Settings['strictness'] })}>
+        <Lock on={locked('strictness')} />
+        <select name="strictness" value={shown.strictness} disabled={locked('strictness')} onChange={(e) => update({ strictness: (e.target as HTMLSelectElement).value as Settings['strictness'] })}>
           {(['relaxed', 'normal', 'strict'] as const).map((s) => (
             <option key={s} value={s}>
               {t(`strict_${s}`)}
@@ -91,7 +121,8 @@ function Options() {
       </label>
       <label class="block">
         {t('prePost')}
-        <select name="prePost" value={settings.prePost} onChange={(e) => update({ prePost: (e.target as HTMLSelectElement).value as Settings['prePost'] })}>
+        <Lock on={locked('prePost')} />
+        <select name="prePost" value={shown.prePost} disabled={locked('prePost')} onChange={(e) => update({ prePost: (e.target as HTMLSelectElement).value as Settings['prePost'] })}>
           {(['off', 'scripted', 'mixed'] as const).map((s) => (
             <option key={s} value={s}>
               {t(`prePost_${s}`)}
@@ -101,7 +132,8 @@ function Options() {
       </label>
       <label class="block">
         {t('language')}
-        <select name="language" value={settings.language} onChange={(e) => update({ language: (e.target as HTMLSelectElement).value as Settings['language'] })}>
+        <Lock on={locked('language')} />
+        <select name="language" value={shown.language} disabled={locked('language')} onChange={(e) => update({ language: (e.target as HTMLSelectElement).value as Settings['language'] })}>
           {(['auto', 'en', 'nl'] as const).map((s) => (
             <option key={s} value={s}>
               {t(`language_${s}`)}
@@ -122,7 +154,8 @@ function Options() {
       </label>
       <label class="block">
         {t('register')}
-        <select name="register" value={settings.register} onChange={(e) => update({ register: (e.target as HTMLSelectElement).value as Settings['register'] })}>
+        <Lock on={locked('register')} />
+        <select name="register" value={shown.register} disabled={locked('register')} onChange={(e) => update({ register: (e.target as HTMLSelectElement).value as Settings['register'] })}>
           {(['plain', 'formal'] as const).map((s) => (
             <option key={s} value={s}>
               {t(`register_${s}`)}
@@ -132,7 +165,8 @@ function Options() {
       </label>
       <label class="block">
         {t('address')}
-        <select name="address" value={settings.address} onChange={(e) => update({ address: (e.target as HTMLSelectElement).value as Settings['address'] })}>
+        <Lock on={locked('address')} />
+        <select name="address" value={shown.address} disabled={locked('address')} onChange={(e) => update({ address: (e.target as HTMLSelectElement).value as Settings['address'] })}>
           {(['any', 'je', 'u'] as const).map((s) => (
             <option key={s} value={s}>
               {t(`address_${s}`)}
@@ -147,8 +181,14 @@ function Options() {
         <legend>{t('sites')}</legend>
         {SUPPORTED.map((site) => (
           <label key={site.id}>
-            <input type="checkbox" checked={settings.sites[site.id] !== false} onChange={(e) => update({ sites: { ...settings.sites, [site.id]: (e.target as HTMLInputElement).checked } })} />
+            <input
+              type="checkbox"
+              checked={shown.sites[site.id] !== false}
+              disabled={locked('sites', site.id)}
+              onChange={(e) => update({ sites: { ...mine.sites, [site.id]: (e.target as HTMLInputElement).checked } })}
+            />
             {site.name}
+            <Lock on={locked('sites', site.id)} />
           </label>
         ))}
       </fieldset>
@@ -174,9 +214,10 @@ function Options() {
       <p class="muted">{t('rulesIntro')}</p>
       {unknown.length > 0 && <p class="muted">{t('unknownRules', { ids: unknown.join(', ') })}</p>}
       {CATEGORIES.map((c) => (
-        <CategoryBlock key={c} category={c} settings={settings} update={update} toggleIn={toggleIn} />
+        <CategoryBlock key={c} category={c} settings={shown} update={update} toggleIn={toggleIn} lockedCategories={locked('disabledCategories')} lockedRules={locked('disabledRules')} lockNote={<Lock on />} />
       ))}
-      <HistorySection t={t} settings={settings} update={update} fail={(e) => {
+      <GuideSection uiLang={lang} managed={policy} onSettingsChanged={() => void reload()} />
+      <HistorySection t={t} settings={shown} locked={locked('remember') ? lockedNote : null} update={update} fail={(e) => {
         console.error('Human Tone settings:', e);
         setError(true);
       }} />
@@ -190,8 +231,11 @@ function CategoryBlock(props: {
   settings: Settings;
   update: (patch: Partial<Settings>) => void;
   toggleIn: <T>(list: readonly T[], item: T, on: boolean) => T[];
+  lockedCategories: boolean;
+  lockedRules: boolean;
+  lockNote: preact.JSX.Element;
 }) {
-  const { category, settings, update, toggleIn } = props;
+  const { category, settings, update, toggleIn, lockedCategories, lockedRules } = props;
   const info = categoryInfo(category, lang);
   const rules = RULES.filter((r) => r.category === category);
   const catOn = !settings.disabledCategories.includes(category);
@@ -199,8 +243,9 @@ function CategoryBlock(props: {
     <fieldset>
       <legend>
         <label>
-          <input type="checkbox" checked={catOn} onChange={(e) => update({ disabledCategories: toggleIn(settings.disabledCategories, category, (e.target as HTMLInputElement).checked) })} />
+          <input type="checkbox" checked={catOn} disabled={lockedCategories} onChange={(e) => update({ disabledCategories: toggleIn(settings.disabledCategories, category, (e.target as HTMLInputElement).checked) })} />
           {info.name}
+          {lockedCategories && props.lockNote}
         </label>
       </legend>
       <p class="muted">{info.explanation}</p>
@@ -211,7 +256,7 @@ function CategoryBlock(props: {
             <label>
               <input
                 type="checkbox"
-                disabled={!catOn}
+                disabled={!catOn || lockedRules}
                 checked={!settings.disabledRules.includes(r.id)}
                 aria-describedby={`why-${r.id}`}
                 onChange={(e) => update({ disabledRules: toggleIn(settings.disabledRules, r.id, (e.target as HTMLInputElement).checked) })}

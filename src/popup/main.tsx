@@ -6,7 +6,9 @@ import { askTab } from '../platform/messaging.js';
 import { activeTab, injectContentScript, openExtensionPage, removeOriginPermission, requestOriginPermission, type OpenTab } from '../platform/scripting.js';
 import { loadSettings, saveSettings } from '../platform/settings.js';
 import { loadHistory } from '../platform/history.js';
+import { loadManaged } from '../platform/managed.js';
 import { dayOf, progressRows, type ProgressRow } from '../shared/history.js';
+import { applyLocked, isLocked, NO_POLICY, type Managed } from '../shared/managed.js';
 import { interfaceLang, translator, uiLangFrom } from '../shared/i18n.js';
 import type { BoxStatus } from '../shared/messages.js';
 import type { Settings } from '../shared/settings.js';
@@ -23,7 +25,8 @@ function useLanguageOf(s: Settings): void {
 }
 
 function Popup() {
-  const [settings, setSettings] = useState<Settings | null>(null);
+  const [mine, setSettings] = useState<Settings | null>(null);
+  const [managed, setManaged] = useState<Managed>(NO_POLICY);
   const [tab, setTab] = useState<OpenTab | null>(null);
   const [status, setStatus] = useState<BoxStatus | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -38,6 +41,7 @@ function Popup() {
       useLanguageOf(s);
       setSettings(s);
     }, fail);
+    loadManaged().then(setManaged, fail);
     loadHistory().then((h) => setToday(progressRows(h, dayOf(new Date()), 1)[0] ?? null), fail);
     activeTab().then(async (tb) => {
       setTab(tb);
@@ -45,7 +49,11 @@ function Popup() {
     }, fail);
   }, []);
 
-  if (!settings) return error ? <p class="error" role="alert">{error}</p> : null;
+  if (!mine) return error ? <p class="error" role="alert">{error}</p> : null;
+  // What is shown is what is in force; what is saved is the person's own (an organisation's lock is laid over it).
+  const settings = applyLocked(mine, managed.locked);
+  const lockNote = managed.organisation ? t('lockedBy', { who: managed.organisation }) : t('locked');
+  const Locked = ({ on }: { on: boolean }) => (on ? <span class="muted locked"> ({lockNote})</span> : null);
   const web = tab?.url && /^https?:$/.test(tab.url.protocol) ? tab.url : null;
   const site = web ? SUPPORTED.find((a) => hostMatches(web.hostname, a)) : undefined;
   const origin = web?.origin ?? '';
@@ -53,7 +61,7 @@ function Popup() {
 
   const toggleHere = (on: boolean) => toggle(on).catch(fail);
   const toggle = async (on: boolean) => {
-    const next = { ...settings, sites: { ...settings.sites }, extraOrigins: [...settings.extraOrigins] };
+    const next = { ...mine, sites: { ...settings.sites }, extraOrigins: [...settings.extraOrigins] };
     if (site) next.sites[site.id] = on;
     else if (on) {
       // Asked at the moment of the click, for this one site only.
@@ -72,7 +80,7 @@ function Popup() {
   };
 
   const update = (patch: Partial<Settings>) => {
-    const next = { ...settings, ...patch };
+    const next = { ...mine, ...patch };
     saveSettings(next).then(() => setSettings(next), fail);
   };
 
@@ -89,8 +97,14 @@ function Popup() {
       <section>
         {web ? (
           <label>
-            <input type="checkbox" checked={onHere} onChange={(e) => void toggleHere((e.target as HTMLInputElement).checked)} />
+            <input
+              type="checkbox"
+              checked={onHere}
+              disabled={!!site && (isLocked(managed.locked, 'sites', site.id) || managed.locked.enabled !== undefined)}
+              onChange={(e) => void toggleHere((e.target as HTMLInputElement).checked)}
+            />
             {t('popupThisSite')}: {site ? site.name : web.hostname}
+            <Locked on={!!site && (isLocked(managed.locked, 'sites', site.id) || managed.locked.enabled !== undefined)} />
           </label>
         ) : (
           <p class="muted">{t('popupNoPage')}</p>
@@ -116,7 +130,8 @@ function Popup() {
       <section>
         <label class="block">
           {t('popupPrePost')}
-          <select value={settings.prePost} onChange={(e) => update({ prePost: (e.target as HTMLSelectElement).value as Settings['prePost'] })}>
+          <Locked on={isLocked(managed.locked, 'prePost')} />
+          <select value={settings.prePost} disabled={isLocked(managed.locked, 'prePost')} onChange={(e) => update({ prePost: (e.target as HTMLSelectElement).value as Settings['prePost'] })}>
             <option value="off">{t('prePost_off')}</option>
             <option value="scripted">{t('prePost_scripted')}</option>
             <option value="mixed">{t('prePost_mixed')}</option>
@@ -136,7 +151,7 @@ function Popup() {
             {settings.disabledRules.map((id) => (
               <li key={id}>
                 <code>{id}</code>
-                <button class="link" onClick={() => update({ disabledRules: settings.disabledRules.filter((r) => r !== id) })}>
+                <button class="link" disabled={isLocked(managed.locked, 'disabledRules')} onClick={() => update({ disabledRules: mine.disabledRules.filter((r) => r !== id) })}>
                   {t('popupTurnOn')}
                 </button>
               </li>

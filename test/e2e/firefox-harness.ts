@@ -32,7 +32,8 @@ export interface FirefoxWithExtension {
   close(): Promise<void>;
 }
 
-export async function startFirefox(extensionPath: string): Promise<FirefoxWithExtension> {
+/** `executablePath`: another program to launch as Firefox (a wrapper that runs it with a test policy; see ./policy.ts). */
+export async function startFirefox(extensionPath: string, options: { executablePath?: string } = {}): Promise<FirefoxWithExtension> {
   ensureFixturesBuilt();
   const proxied: string[] = [];
   const unrouted: string[] = [];
@@ -49,7 +50,7 @@ export async function startFirefox(extensionPath: string): Promise<FirefoxWithEx
 
   const browser = await puppeteer.launch({
     browser: 'firefox',
-    executablePath: FIREFOX_PATH,
+    executablePath: options.executablePath ?? FIREFOX_PATH,
     headless: true,
     // Without this variable a release build ignores services.settings.server.
     env: { ...process.env, MOZ_REMOTE_SETTINGS_DEVTOOLS: '1' },

@@ -119,7 +119,7 @@ describe('the worker', () => {
   test('records a post (numbers and a fingerprint only) and counts it in the next analysis', async () => {
     const store = fakeStore();
     const history = new ReplyHistory(store);
-    const ask = (m: unknown) => handleMessage(m, { id: OWN }, OWN, async () => DEFAULT_SETTINGS, history)!;
+    const ask = (m: unknown) => handleMessage(m, { id: OWN }, OWN, async () => DEFAULT_SETTINGS, undefined, history)!;
     const text = TEMPLATE('Karen', '55123', '^MY');
     expect(await ask({ type: 'analyze', text })).toMatchObject({ ok: true, value: { repeats: { week: 0, month: 0 } } });
     expect(await ask({ type: 'posted', text, author: 'Karen' })).toEqual({ ok: true, value: true });
@@ -135,7 +135,7 @@ describe('the worker', () => {
     const store = fakeStore();
     const history = new ReplyHistory(store);
     const off = readSettings({ remember: false });
-    const ask = (m: unknown) => handleMessage(m, { id: OWN }, OWN, async () => off, history)!;
+    const ask = (m: unknown) => handleMessage(m, { id: OWN }, OWN, async () => off, undefined, history)!;
     expect(await ask({ type: 'posted', text: TEMPLATE('Karen', '1', '^MY') })).toEqual({ ok: true, value: false });
     const reply = await ask({ type: 'analyze', text: TEMPLATE('Karen', '1', '^MY') });
     expect(reply.ok && 'repeats' in (reply.value as object)).toBe(false);
@@ -144,14 +144,14 @@ describe('the worker', () => {
 
   test('a posted message is validated like any other', async () => {
     const history = new ReplyHistory(fakeStore());
-    const ask = (m: unknown) => handleMessage(m, { id: OWN }, OWN, async () => DEFAULT_SETTINGS, history)!;
+    const ask = (m: unknown) => handleMessage(m, { id: OWN }, OWN, async () => DEFAULT_SETTINGS, undefined, history)!;
     expect(await ask({ type: 'posted', text: 5 })).toEqual({ ok: false, error: 'invalid message' });
     expect(await ask({ type: 'posted', text: 'hi', fp: 'x' })).toEqual({ ok: false, error: 'invalid message' });
   });
 
   test('a store that cannot be read does not stop the analysis', async () => {
     const history = new ReplyHistory({ load: () => Promise.reject(new Error('quota')), save: async () => undefined, today: () => DAY });
-    const reply = await handleMessage({ type: 'analyze', text: TEMPLATE('Karen', '1', '^MY') }, { id: OWN }, OWN, async () => DEFAULT_SETTINGS, history)!;
+    const reply = await handleMessage({ type: 'analyze', text: TEMPLATE('Karen', '1', '^MY') }, { id: OWN }, OWN, async () => DEFAULT_SETTINGS, undefined, history)!;
     expect(reply).toMatchObject({ ok: true, value: { lang: 'en' } });
   });
 });

@@ -87,7 +87,11 @@ describe('two builds from one manifest', () => {
   });
 
   test('apart from those keys the two manifests are the same, and so is the version', () => {
-    const { background: _a, minimum_chrome_version: _b, ...chrome } = read('dist');
+    // storage.managed_schema is Chrome's: Firefox reads managed storage from policies.json without one.
+    const { background: _a, minimum_chrome_version: _b, storage: _e, ...chrome } = read('dist');
+    expect(_e).toEqual({ managed_schema: 'managed-schema.json' });
+    expect(existsSync(join(root, 'dist', 'managed-schema.json'))).toBe(true);
+    expect(read('dist-firefox').storage).toBeUndefined();
     const { background: _c, browser_specific_settings: _d, ...firefox } = read('dist-firefox');
     expect(firefox).toEqual(chrome);
     expect(chrome.version).toBe(JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).version);

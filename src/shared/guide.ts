@@ -1,0 +1,224 @@
+/**
+ * A team's style guide: the one format of a guide file, an imported guide in storage, a guide set by
+ * policy, and `human-tone check|report --rules FILE`. Defined here once, with valibot; the published
+ * JSON Schema (docs/guide.schema.json) is generated from it (scripts/guide-schema.ts).
+ *
+ *   { "$schema"?, "name", "version"?, "description"?, "rules": [rule, ...],
+ *     "sites"?: { origin: context rule }, "settings"?: { strictness, prePost, ... } }
+ *
+ * Rules are the built-in rules' shape (src/engine/schema.ts, GuideRuleSchema): phrase rules with an
+ * id `category.slug` that no built-in rule uses, examples optional and checked when given. A guide
+ * holds rules and selectors, never reply text.
+ */
+import * as v from 'valibot';
+import { analyze, BUILTIN_RULE_IDS } from '../engine/analyze.js';
+import { DATA, commonWords } from '../engine/packs.js';
+import { compilePattern } from '../engine/pattern.js';
+import { GuideRuleSchema } from '../engine/schema.js';
+import type { Example, RuleSource } from '../engine/types.js';
+import { parseJsonWithLines, JsonSyntaxError, type JsonPath } from './json-lines.js';
+import { LockableSettingsSchema } from './managed.js';
+import { ContextRuleSchema, OriginSchema, type SiteContext } from './site-context.js';
+
+export { GUIDE_KEY } from './managed.js';
+/** The most rules a guide may hold: enough for any team, small enough for storage and policy. */
+export const MAX_GUIDE_RULES = 500;
+
+export { GuideRuleSchema };
+
+export const GuideSchema = v.strictObject({
+  /** Where the JSON Schema is, for editors: "./guide.schema.json" or a URL. Ignored otherwise. */
+  $schema: v.optional(v.pipe(v.string(), v.maxLength(500))),
+  /** The guide's name, shown to the team ("Acme webcare"). */
+  name: v.pipe(v.string(), v.trim(), v.minLength(1, 'must not be empty'), v.maxLength(100, 'must be at most 100 characters')),
+  version: v.optional(v.pipe(v.string(), v.maxLength(40, 'must be at most 40 characters'))),
+  description: v.optional(v.pipe(v.string(), v.maxLength(1000, 'must be at most 1000 characters'))),
+  rules: v.pipe(v.array(GuideRuleSchema), v.maxLength(MAX_GUIDE_RULES, `may hold at most ${MAX_GUIDE_RULES} rules`)),
+  /** Where the customer's message is on the team's consoles: origin -> context rule. */
+  sites: v.optional(v.record(OriginSchema, ContextRuleSchema)),
+  /** Settings the guide brings: applied when it is imported (locked when it comes by policy). */
+  settings: v.optional(LockableSettingsSchema),
+});
+
+export type Guide = v.InferOutput<typeof GuideSchema>;
+export type GuideRule = Guide['rules'][number];
+
+export interface GuideIssue {
+  path: (string | number)[];
+  message: string;
+  /** 1-based line (and column, for a syntax error) in the file, when the guide came from a file. */
+  line?: number;
+  column?: number;
+}
+
+export type GuideCheck = { ok: true; guide: Guide } | { ok: false; issues: GuideIssue[] };
+
+const issuePath = (issue: v.BaseIssue<unknown>): (string | number)[] =>
+  (issue.path ?? []).map((p) => (p as { key: unknown }).key).filter((k): k is string | number => typeof k === 'string' || typeof k === 'number');
+
+/** Valibot's message, in words a team lead reads without knowing valibot: unknown or missing fields, choices, types. */
+function issueMessage(issue: v.BaseIssue<unknown>): string {
+  if (issue.kind !== 'schema') return issue.message;
+  if (issue.type === 'strict_object' && issue.expected === 'never') return `unknown field ${issue.received} (check its spelling, or leave it out)`;
+  if (issue.received === 'undefined') return 'is missing';
+  if (issue.type === 'picklist') return `must be one of ${(issue.expected ?? "").replace(/^\(|\)$/g, '').split(' | ').join(', ')}, not ${issue.received}`;
+  const types: Record<string, string> = { string: 'text in quotes', array: 'a list [ ... ]', object: 'an object { ... }', strict_object: 'an object { ... }', boolean: 'true or false', number: 'a number', record: 'an object { ... }' };
+  if (types[issue.type]) return `must be ${types[issue.type]}, not ${issue.received}`;
+  return issue.message;
+}
+
+const exampleText = (e: Example) => (typeof e === 'string' ? e : e.text);
+
+let builtinIds: string[] | null = null;
+
+/**
+ * Whether `rule` flags the example (in the rule's language, with its message answered, if any). The
+ * built-in rules are off for this: where one covers the same words, the coach shows one flag for the
+ * span, and the example is about whether this rule finds it.
+ */
+export function ruleFlags(rule: RuleSource, example: Example, pack: readonly RuleSource[] = [rule]): boolean {
+  const ex = typeof example === 'string' ? { text: example } : example;
+  builtinIds ??= [...BUILTIN_RULE_IDS];
+  const run = (rules: readonly RuleSource[]) =>
+    analyze(ex.text, { lang: rule.lang, extraRules: rules, context: ex.context, author: ex.author, disabledRules: builtinIds! }).flags.some((f) => f.rule === rule.id);
+  // Another rule of the guide may claim the same words; then the rule is tried alone.
+  return run(pack) || (pack.length > 1 && run([rule]));
+}
+
+/**
+ * The checks beyond the schema, for one rule that passed it: its id (category prefix, not a built-in
+ * rule's), its patterns (they compile and have a word the matcher can index) and its examples.
+ * `pack` is the set of rules it runs with (for the examples); paths are relative to the rule.
+ */
+export function ruleProblems(rule: GuideRule, pack?: readonly RuleSource[], examples = true): GuideIssue[] {
+  const issues: GuideIssue[] = [];
+  if (!rule.id.startsWith(`${rule.category}.`)) issues.push({ path: ['id'], message: `must start with its category: ${rule.category}.…` });
+  if (BUILTIN_RULE_IDS.has(rule.id)) issues.push({ path: ['id'], message: `${rule.id} is a built-in rule: choose another id (start the part after the dot with your team's name)` });
+  const src = DATA.packs[rule.lang];
+  const common = commonWords(src.lexicon);
+  let compiles = true;
+  rule.patterns.forEach((p, j) => {
+    try {
+      if (!compilePattern(p, src.macros, common).anchors) {
+        compiles = false;
+        issues.push({ path: ['patterns', j], message: `"${p}" needs at least one word that must be there (not only optional parts or wildcards)` });
+      }
+    } catch (e) {
+      compiles = false;
+      issues.push({ path: ['patterns', j], message: (e as Error).message });
+    }
+  });
+  if (!compiles || issues.length || !examples) return issues;
+  const own = rule as RuleSource;
+  const with_ = pack ?? [own];
+  rule.examples?.match?.forEach((e, j) => {
+    if (!ruleFlags(own, e, with_)) issues.push({ path: ['examples', 'match', j], message: `"${exampleText(e)}" must be flagged by this rule, and is not` });
+  });
+  rule.examples?.pass?.forEach((e, j) => {
+    if (ruleFlags(own, e)) issues.push({ path: ['examples', 'pass', j], message: `"${exampleText(e)}" must not be flagged by this rule, and is` });
+  });
+  return issues;
+}
+
+/** Checks one rule as the form edits it; `others` are the guide's other rules (their ids must differ). */
+export function checkRule(value: unknown, others: readonly GuideRule[] = []): { ok: true; rule: GuideRule } | { ok: false; issues: GuideIssue[] } {
+  const res = v.safeParse(GuideRuleSchema, value);
+  if (!res.success) return { ok: false, issues: res.issues.map((i) => ({ path: issuePath(i), message: issueMessage(i) })) };
+  const issues = ruleProblems(res.output);
+  if (others.some((o) => o.id === res.output.id)) issues.unshift({ path: ['id'], message: `${res.output.id} is already a rule of this guide` });
+  return issues.length ? { ok: false, issues } : { ok: true, rule: res.output };
+}
+
+/**
+ * Checks a guide (already parsed): the schema, then each rule's id, patterns and examples. Every
+ * problem is listed, not only the first: rules that pass the schema are checked further even when
+ * another part of the guide does not. `examples: false` skips running the examples (a guide that
+ * was checked when it was imported, read again by the service worker).
+ */
+export function checkGuide(value: unknown, options: { examples?: boolean } = {}): GuideCheck {
+  const res = v.safeParse(GuideSchema, value);
+  const issues: GuideIssue[] = res.success ? [] : res.issues.map((i) => ({ path: issuePath(i), message: issueMessage(i) }));
+  const list = value && typeof value === 'object' && Array.isArray((value as { rules?: unknown }).rules) ? ((value as { rules: unknown[] }).rules) : [];
+  const rules: { rule: GuideRule; i: number }[] = [];
+  list.forEach((entry, i) => {
+    const one = v.safeParse(GuideRuleSchema, entry);
+    if (one.success) rules.push({ rule: one.output, i });
+  });
+  const pack = rules.map((r) => r.rule as RuleSource);
+  const seen = new Map<string, number>();
+  for (const { rule, i } of rules) {
+    const first = seen.get(rule.id);
+    if (first !== undefined) issues.push({ path: ['rules', i, 'id'], message: `${rule.id} is also the id of rule #${first + 1}` });
+    else seen.set(rule.id, i);
+    for (const issue of ruleProblems(rule, pack, options.examples !== false)) issues.push({ ...issue, path: ['rules', i, ...issue.path] });
+  }
+  if (issues.length || !res.success) return { ok: false, issues: sortIssues(issues) };
+  return { ok: true, guide: res.output };
+}
+
+/** In the order of the file: by path, lists by index. */
+function sortIssues(issues: GuideIssue[]): GuideIssue[] {
+  const cmp = (a: readonly (string | number)[], b: readonly (string | number)[]): number => {
+    for (let k = 0; k < Math.min(a.length, b.length); k++) {
+      if (a[k] === b[k]) continue;
+      if (typeof a[k] === 'number' && typeof b[k] === 'number') return (a[k] as number) - (b[k] as number);
+      return 0;
+    }
+    return 0;
+  };
+  return issues.map((issue, n) => ({ issue, n })).sort((x, y) => cmp(x.issue.path, y.issue.path) || x.n - y.n).map((x) => x.issue);
+}
+
+/** Reads a guide file's text: JSON syntax, then checkGuide; every issue carries its line in the file. */
+export function readGuideText(text: string): GuideCheck {
+  let located;
+  try {
+    located = parseJsonWithLines(text);
+  } catch (e) {
+    if (e instanceof JsonSyntaxError) return { ok: false, issues: [{ path: [], message: `not valid JSON: ${e.reason}`, line: e.line, column: e.column }] };
+    throw e;
+  }
+  const res = checkGuide(located.value);
+  if (res.ok) return res;
+  const issues = res.issues.map((i) => ({ ...i, line: located.lineOf(i.path as JsonPath) }));
+  return { ok: false, issues: issues.sort((a, b) => a.line - b.line) };
+}
+
+/** A field's place, for people: `rules #3 › severity` (lists counted from 1). */
+export function formatPath(path: readonly (string | number)[]): string {
+  return path.map((p) => (typeof p === 'number' ? `#${p + 1}` : p)).join(' › ');
+}
+
+/** One issue as a line of text: `line 12: rules #3 › severity: ...`. */
+export function formatIssue(issue: GuideIssue): string {
+  const where = issue.line !== undefined ? `line ${issue.line}${issue.column !== undefined ? `, column ${issue.column}` : ''}: ` : '';
+  const field = issue.path.length ? `${formatPath(issue.path)}: ` : '';
+  return `${where}${field}${issue.message}`;
+}
+
+/** The guide's rules, as the engine's extra rules. */
+export function guideRules(guide: Guide | null | undefined): RuleSource[] {
+  return guide ? (guide.rules as RuleSource[]) : [];
+}
+
+/** The guide as a file: pretty JSON, keys in the documented order, `$schema` first when it had one. */
+export function guideToJson(guide: Guide): string {
+  const { $schema, name, version, description, rules, sites, settings } = guide;
+  return JSON.stringify({ $schema, name, version, description, rules, sites, settings }, null, 2) + '\n';
+}
+
+/**
+ * The taught site rules with a guide's sites in them: the previous guide's entries go, the guide's
+ * come in with `from: 'guide'`; where the person picked a rule for the same origin, theirs stays
+ * (they taught it on the page, which the guide's author may not have seen). Returns the origins kept.
+ */
+export function mergeGuideSites(current: SiteContext, guide: Guide | null): { sites: SiteContext; keptPicked: string[] } {
+  const sites: SiteContext = {};
+  for (const [origin, entry] of Object.entries(current)) if (entry.from !== 'guide') sites[origin] = entry;
+  const keptPicked: string[] = [];
+  for (const [origin, rule] of Object.entries(guide?.sites ?? {})) {
+    if (sites[origin]) keptPicked.push(origin);
+    else sites[origin] = { rule, from: 'guide', guide: guide!.name };
+  }
+  return { sites, keptPicked };
+}
