@@ -58,9 +58,16 @@ const logged = (what: string) => (e: unknown) => console.warn(`Human Tone: ${wha
 // (about 3 s seen in Chromium): start it now, so that the first reply to coach waits less or not at all.
 policy().catch(logged('reading the policy'));
 
+/** Registrations one after another: two at once would both see none registered and clash. */
+let syncing: Promise<void> = Promise.resolve();
+function syncSites(s: Settings): Promise<void> {
+  syncing = syncing.then(() => syncExtraSites(s)).catch(logged('registering the turned-on sites'));
+  return syncing;
+}
+
 const settingsChanged = () => {
   void settings().then((next) => {
-    syncExtraSites(next).catch(logged('registering the turned-on sites'));
+    void syncSites(next);
     updateAnsweringMenu(next).catch(logged('updating the menu'));
   });
 };
@@ -69,7 +76,7 @@ watchSettings(forever, (next) => {
   // A site turned on is registered at once with the person's own settings (the sites they turned on
   // are theirs, not the policy's); the first read of a policy can take seconds after the browser
   // starts, and a page opened meanwhile would go uncoached. With the policy known, it runs again.
-  syncExtraSites(next).catch(logged('registering the turned-on sites'));
+  void syncSites(next);
   settingsChanged();
 });
 // A guide imported or cleared in the settings page, or a policy changed: the next analysis uses it.
@@ -87,7 +94,7 @@ listenForAnswering(settings, rules);
 onInstalled(() => {
   settings()
     .then(async (s) => {
-      await syncExtraSites(s).catch(logged('registering the turned-on sites'));
+      await syncSites(s);
       await syncGuideSites(await policy()).catch(logged('writing the site rules of the policy guide'));
       await updateAnsweringMenu(s).catch(logged('updating the menu'));
       await coachOpenTabs(s);
@@ -95,7 +102,7 @@ onInstalled(() => {
     .catch(logged('coaching the open tabs'));
 });
 onStartup(() => {
-  settings().then(syncExtraSites).catch(logged('registering the turned-on sites'));
+  settings().then(syncSites).catch(logged('registering the turned-on sites'));
   policy().then(syncGuideSites).catch(logged('writing the site rules of the policy guide'));
 });
 
