@@ -153,12 +153,16 @@ const DATE_START = /^\d{1,4}[./-]\d{1,2}[./-]\d{2,4}/;
 /** Country codes after + or 00 (the common ones, to tell "0031 6..." from an order number). */
 const SERVICE_AFTER_CC = /^(?:31(?:800|90[069])|32(?:800|70|78|90)|44(?:800|808|3|84|87)|1(?:800|888|877|866|855|844|833))/;
 
-/** The company's own public line, named as such: "our customer service line is", "call us on", "ons nummer is". */
-const OWN_LINE_BEFORE = /(?:\b(?:our|ons|onze)\s+(?:[\p{L}-]+\s+){0,3}(?:line|number|helpline|hotline|phone|lijn|nummer|telefoonnummer|klantenservice)\s*(?:is|:|is op|on|at)?|\b(?:call|ring|phone)\s+us\s+(?:on|at|free on)|\bbel\s+(?:ons|onze klantenservice)\s+(?:op|via))\W*$/iu;
+/**
+ * The company's own contact point or account, named as such just before it: "our customer service line
+ * is", "our WhatsApp service team on", "call us on", "ons rekeningnummer", "bel ons op", "e-mail our
+ * team at". Those are the brand's, published on purpose, not a person's data.
+ */
+const OWN_BEFORE = /(?:\b(?:our|ons|onze)\s+(?:[\p{L}-]+\s+){0,3}(?:line|number|helpline|hotline|phone|team|desk|account|address|inbox|mailbox|lijn|nummer|telefoonnummer|whatsapp-nummer|rekeningnummer|rekening|klantenservice|adres|e-mailadres|mailadres)\s*(?:is|:|is op|on|at|op|via|naar)?|\b(?:call|ring|phone|text|message|e-?mail|mail|write to)\s+us\s+(?:on|at|free on|via)|\bbel\s+(?:ons|onze klantenservice)\s+(?:op|via)|\b(?:mail|schrijf|stort)\s+(?:ons|naar ons)\s+(?:op|via|naar))\W*$/iu;
 
 function phoneOf(run: Run, text: string): boolean {
   const d = run.digits;
-  if (OWN_LINE_BEFORE.test(before(text, run.start, 50))) return false;
+  if (OWN_BEFORE.test(before(text, run.start, 50))) return false;
   if (DATE_START.test(text.slice(run.start, run.end).replace(/^\(/, ''))) return false;
   if (run.seps.includes('/') && run.seps.split('/').length > 2) return false;
   if (run.plus || d.startsWith('00')) {
@@ -223,6 +227,12 @@ const US_ZIP = /(?<![\p{L}\p{N}])([A-Z]{2})\s(\d{5})(?:-\d{4})?(?![\p{L}\p{N}])/
 const US_STATES = new Set('AL AK AZ AR CA CO CT DE DC FL GA HI ID IL IN IA KS KY LA ME MD MA MI MN MS MO MT NE NV NH NJ NM NY NC ND OH OK OR PA RI SC SD TN TX UT VT VA WA WV WI WY'.split(' '));
 const TOWN_BEFORE = /,\s*\p{Lu}[\p{L}'’.-]*(?:\s\p{Lu}[\p{L}'’.-]*){0,2},\s*$/u;
 
+/** A mailbox of a role, not a person: "support", "customer.relations", "business", "klachten-team". */
+function roleMailbox(local: string): boolean {
+  return local.split(/[._-]+/).every((part) => ROLE_MAILBOX.test(part) || ROLE_PART.test(part));
+}
+const ROLE_PART = /^(?:customer|customers|client|clients|relations|business|zakelijk|general|enquiries|enquiry|office|desk|online|web|social|shop|store|winkel|klant|klanten|dienst|vragen|questions|partners|groups|corporate|events|newsletter|nieuwsbrief|mail|post)$/i;
+
 /** NL postcode "1234 AB" (never SA, SD, SS). */
 const NL_POSTCODE = /(?<![\p{L}\p{N}€$£.,:/-])([1-9]\d{3}) ?([A-Z]{2})(?![\p{L}\p{N}])/gu;
 const NL_POSTCODE_NOT = /^(?:SA|SD|SS|GB|MB|KB|TB|PK|KM|CM|MM|KG|KW|EU|NL|BE|EN|OK|TV|PC|UK|US|AM|PM|HD|ML|CL|DL|CC|PS|BC|AD|NR)$/;
@@ -280,10 +290,11 @@ function addressItems(text: string, items: PersonalItem[]): void {
     let end = m.index + m[0].length;
     const after = text.slice(end, end + 30);
     const keyword = POSTCODE_WORD.test(before(text, m.index, 30));
-    if (NL_POSTCODE_NOT.test(m[2]!) && !keyword) continue;
+    const street = STREET_NUMBER_BEFORE.test(before(text, m.index, 60));
+    // Letters that also read as a unit or a country ("1017 GB") count after a street and number.
+    if (NL_POSTCODE_NOT.test(m[2]!) && !keyword && !street) continue;
     const house = HOUSE_NUMBER_AFTER.exec(after);
     const town = TOWN_AFTER.exec(after);
-    const street = STREET_NUMBER_BEFORE.test(before(text, m.index, 60));
     if (house) end += house[0].length;
     else if (town) end += town[0].length;
     else if (!keyword && !street) continue;
@@ -400,7 +411,7 @@ export function findPersonalData(text: string): PersonalItem[] {
     EMAIL.lastIndex = from;
     m = EMAIL.exec(text);
     if (!m) continue;
-    if (!ROLE_MAILBOX.test(m[1]!)) items.push({ kind: 'email', start: m.index, end: m.index + m[0].length });
+    if (!roleMailbox(m[1]!) && !OWN_BEFORE.test(before(text, m.index, 50))) items.push({ kind: 'email', start: m.index, end: m.index + m[0].length });
     at = m.index + m[0].length - 1;
   }
   if (!/\d/.test(text)) return items;
@@ -423,7 +434,8 @@ export function findPersonalData(text: string): PersonalItem[] {
     }
     if (out.length !== len || isAlnum(text.charCodeAt(i) || 0)) continue;
     // A bad checksum is no IBAN, and its digits are no phone number either.
-    items.push({ kind: ibanValid(out) ? 'iban' : 'none', start: m.index, end: i, word: out.slice(-4) });
+    const own = OWN_BEFORE.test(before(text, m.index, 50));
+    items.push({ kind: ibanValid(out) && !own ? 'iban' : 'none', start: m.index, end: i, word: out.slice(-4) });
     IBAN_START.lastIndex = i;
   }
 
