@@ -5,7 +5,7 @@ import { uiLanguage } from '../platform/browser.js';
 import { askTab } from '../platform/messaging.js';
 import { activeTab, injectContentScript, openExtensionPage, removeOriginPermission, requestOriginPermission, type OpenTab } from '../platform/scripting.js';
 import { loadSettings, saveSettings } from '../platform/settings.js';
-import { loadManaged } from '../platform/managed.js';
+import { whenManagedKnown } from '../platform/managed.js';
 import { applyLocked, isLocked, NO_POLICY, type Managed } from '../shared/managed.js';
 import { translator, uiLangFrom } from '../shared/i18n.js';
 import type { BoxStatus } from '../shared/messages.js';
@@ -29,7 +29,7 @@ function Popup() {
 
   useEffect(() => {
     loadSettings().then(setSettings, fail);
-    loadManaged().then(setManaged, fail);
+    whenManagedKnown().then(setManaged, fail);
     activeTab().then(async (tb) => {
       setTab(tb);
       if (tb) setStatus(await askTab(tb.id, { type: 'status' }));
