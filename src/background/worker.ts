@@ -8,7 +8,7 @@ import { onInstalled, onStartup } from '../platform/lifecycle.js';
 import { acceptLifelines, answerWorkerRequests } from '../platform/messaging.js';
 import { extensionId } from '../platform/browser.js';
 import { loadSettings, watchSettings } from '../platform/settings.js';
-import { loadManaged, watchGuideChange, watchManaged } from '../platform/managed.js';
+import { loadManaged, watchGuideChange, watchManaged, whenManagedKnown } from '../platform/managed.js';
 import { loadActiveGuide, syncGuideSites } from '../platform/guide.js';
 import { applyLocked, type Managed } from '../shared/managed.js';
 import { guideRules } from '../shared/guide.js';
@@ -26,10 +26,21 @@ let managed: Managed | null = null;
 /** The team guide's rules: one array per guide, so that the engine compiles them once (it caches by array). */
 let rulesCache: Promise<readonly RuleSource[]> | null = null;
 
+/** The policy; while the browser has not answered, none, and the caches are renewed when it does. */
 async function policy(): Promise<Managed> {
-  managed ??= await loadManaged();
-  return managed;
+  if (managed) return managed;
+  const m = await loadManaged();
+  if (!m.pending) managed = m;
+  else if (!waiting) {
+    waiting = true;
+    void whenManagedKnown().then((known) => {
+      waiting = false;
+      policyChanged(known);
+    });
+  }
+  return m;
 }
+let waiting = false;
 
 /** The settings in force: the person's, with what the organisation locked by policy. */
 async function settings(): Promise<Settings> {
@@ -83,12 +94,13 @@ watchSettings(forever, (next) => {
 watchGuideChange(forever, () => {
   rulesCache = null;
 });
-watchManaged(forever, (next) => {
+function policyChanged(next: Managed): void {
   managed = next;
   rulesCache = null;
   settingsChanged();
   syncGuideSites(next).catch(logged('writing the site rules of the policy guide'));
-});
+}
+watchManaged(forever, policyChanged);
 listenForAnswering(settings, rules);
 
 onInstalled(() => {

@@ -8,7 +8,7 @@ import type { Result } from '../engine/types.js';
 import { extensionAlive, uiLanguage } from '../platform/browser.js';
 import { answerPopup, keepLifeline, sendToWorker, type Lifeline } from '../platform/messaging.js';
 import { loadSettings, updateSettings } from '../platform/settings.js';
-import { loadEffectiveSettings, loadManaged, watchEffectiveSettings, watchGuideChange } from '../platform/managed.js';
+import { loadEffectiveSettings, loadManaged, watchEffectiveSettings, watchGuideChange, whenManagedKnown } from '../platform/managed.js';
 import { interfaceLang, translator, type T, type UiLang } from '../shared/i18n.js';
 import type { AnalyzeRequest, BoxStatus } from '../shared/messages.js';
 import type { Settings } from '../shared/settings.js';
@@ -239,6 +239,8 @@ export class PageCoach implements SessionHost {
     const flag = session.status === 'ready' ? session.result?.flags[flagIndex] : undefined;
     if (!flag || this.stopped) return;
     try {
+      // The organisation set which rules are off: this one cannot be turned off here (the panel says so).
+      if ((await loadManaged()).locked.disabledRules !== undefined) throw Object.assign(new Error('set by the organisation'), { name: 'Locked' });
       await updateSettings((s) => (s.disabledRules.includes(flag.rule) ? s : { ...s, disabledRules: [...s.disabledRules, flag.rule] }));
     } catch (e) {
       if (extensionGone(e)) this.stop();
@@ -410,7 +412,7 @@ export async function startCoach(doc: Document = document): Promise<PageCoach | 
   const siteContext = origin !== 'null' ? await loadSiteContext().catch(() => ({})) : {};
   const coach = new PageCoach(doc, adapter, settings, origin, siteContext);
   coach.start();
-  void loadManaged().then((m) => {
+  void whenManagedKnown().then((m) => {
     if (Object.keys(m.locked).length) return loadEffectiveSettings().then((s) => coach.applySettings(s));
   }, () => undefined);
   return coach;

@@ -16,7 +16,7 @@ import type { Settings } from '../shared/settings.js';
 import { optionsTranslator } from './i18n.js';
 import { HistorySection } from './History.js';
 import { SiteRules } from './SiteRules.js';
-import { loadManaged, watchManaged } from '../platform/managed.js';
+import { watchManaged, whenManagedKnown } from '../platform/managed.js';
 import { applyLocked, hasPolicy, isLocked, NO_POLICY, type LockableSettings, type Managed } from '../shared/managed.js';
 import { GuideSection } from './Guide.js';
 import { guideTranslator } from './guide-i18n.js';
@@ -57,7 +57,7 @@ function Options() {
     void reload();
     // Right after the browser starts, the first read of the policy waits for the browser's policy
     // service (about 3 s seen in Chromium): the page shows the person's settings first, then the locks.
-    loadManaged().then(setManaged, () => setManaged(NO_POLICY));
+    whenManagedKnown().then(setManaged, () => setManaged(NO_POLICY));
     // A policy changed while the page is open (the browser reloads policies as it runs): shown at once.
     const stop = new AbortController();
     watchManaged(stop.signal, setManaged);

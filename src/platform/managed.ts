@@ -10,20 +10,55 @@ import type { Settings } from '../shared/settings.js';
 import { ext, listen } from './browser.js';
 import { loadSettings, watchSettings } from './settings.js';
 
-export async function loadManaged(): Promise<Managed> {
-  try {
-    return readManaged(await ext.storage.managed.get());
-  } catch {
-    return NO_POLICY;
-  }
+let known: Managed | null = null;
+let reading: Promise<Managed> | null = null;
+let slow = false;
+
+/** What a read of storage.managed gives, once the browser answers. */
+export function whenManagedKnown(): Promise<Managed> {
+  if (known) return Promise.resolve(known);
+  reading ??= (async () => {
+    try {
+      return readManaged(await ext.storage.managed.get());
+    } catch {
+      return NO_POLICY;
+    }
+  })().then((m) => {
+    known = m;
+    reading = null;
+    return m;
+  });
+  return reading;
 }
+
+/**
+ * The policy, waiting at most `waitMs` for it. Right after the browser starts, Chromium answers a read
+ * of storage.managed only once its policy service is up (1 to 4 s seen), and in some runs without a
+ * policy it did not answer at all: then this says "not known yet" (`pending`, no policy) at once from
+ * the second call on, and whenManagedKnown() gives the answer if it comes.
+ */
+export async function loadManaged(waitMs = 1500): Promise<Managed> {
+  if (known) return known;
+  const answer = whenManagedKnown();
+  if (slow) return PENDING;
+  const m = await Promise.race([answer, new Promise<null>((resolve) => setTimeout(() => resolve(null), waitMs))]);
+  if (m) return m;
+  slow = true;
+  return PENDING;
+}
+
+const PENDING: Managed = { ...NO_POLICY, pending: true };
 
 /** Calls `onChange` when the policy changes (the browser reloads policies while it runs), until `signal` aborts. */
 export function watchManaged(signal: AbortSignal, onChange: (next: Managed) => void): void {
   listen(
     ext.storage.onChanged,
     (_changes: unknown, area: string) => {
-      if (area === 'managed') void loadManaged().then(onChange);
+      if (area !== 'managed') return;
+      known = null;
+      reading = null;
+      slow = false;
+      void whenManagedKnown().then(onChange);
     },
     signal,
   );

@@ -6,7 +6,7 @@ import { askTab } from '../platform/messaging.js';
 import { activeTab, injectContentScript, openExtensionPage, removeOriginPermission, requestOriginPermission, type OpenTab } from '../platform/scripting.js';
 import { loadSettings, saveSettings } from '../platform/settings.js';
 import { loadHistory } from '../platform/history.js';
-import { loadManaged } from '../platform/managed.js';
+import { whenManagedKnown } from '../platform/managed.js';
 import { dayOf, progressRows, type ProgressRow } from '../shared/history.js';
 import { applyLocked, isLocked, NO_POLICY, type Managed } from '../shared/managed.js';
 import { interfaceLang, translator, uiLangFrom } from '../shared/i18n.js';
@@ -41,7 +41,7 @@ function Popup() {
       useLanguageOf(s);
       setSettings(s);
     }, fail);
-    loadManaged().then(setManaged, fail);
+    whenManagedKnown().then(setManaged, fail);
     loadHistory().then((h) => setToday(progressRows(h, dayOf(new Date()), 1)[0] ?? null), fail);
     activeTab().then(async (tb) => {
       setTab(tb);

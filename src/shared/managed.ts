@@ -37,6 +37,8 @@ export interface Managed {
   guide: unknown;
   /** Settings the person cannot change. */
   locked: LockableSettings;
+  /** The browser has not answered yet (see src/platform/managed.ts): treated as no policy until it does. */
+  pending?: true;
 }
 
 export const NO_POLICY: Managed = { organisation: null, guide: undefined, locked: {} };

@@ -10,6 +10,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { FIXTURE_URLS, startBrowser, waitForFixture, type FixtureBrowser } from './fixtures/harness.js';
+import { coach } from './coach-driver.js';
 import { highlightTexts, screenshotPath, typeSlowly, waitForAnalysis } from './helpers.js';
 import { policyChromium, policyUnsupported, type PolicyBrowser } from './policy.js';
 import type { Page } from 'playwright-core';
@@ -217,7 +218,7 @@ describe('team guide and locked settings by policy', () => {
     policy = policyChromium(dist);
     // Chromium's policy format has no union types: examples are plain strings here (they are in the example).
     const { $schema: _schema, ...guide } = example;
-    policy.write({ organisation: 'Northwind IT', guide, locked: { strictness: 'relaxed', prePost: 'off', sites: { x: true } } });
+    policy.write({ organisation: 'Northwind IT', guide, locked: { strictness: 'relaxed', prePost: 'off', sites: { x: true }, disabledRules: [] } });
     b = await startBrowser({ extensionPath: dist, executablePath: policy.executablePath });
   });
   afterAll(async () => {
@@ -259,6 +260,11 @@ describe('team guide and locked settings by policy', () => {
     const site = await openReply(b);
     await typeReply(site, 'We are sorry your journey experience was not as expected.');
     await expect.poll(() => underlined(site, 'journey experience')).toBe(true);
+    // Which rules are off is the organisation's to say: "Turn this rule off" says so, and changes nothing.
+    await coach(site).getByRole('button', { name: /Human Tone/ }).click();
+    await coach(site).getByRole('dialog').getByRole('listitem').first().getByRole('button', { name: 'Turn this rule off' }).click();
+    await expect.poll(() => coach(site).getByRole('dialog').getByRole('status').first().textContent()).toMatch(/Set by your organisation/);
+    expect(((await b.serviceWorker!.evaluate(() => chrome.storage.sync.get('settings'))).settings as { disabledRules?: string[] }).disabledRules ?? []).toEqual([]);
     expect(((await b.serviceWorker!.evaluate(() => chrome.storage.local.get('siteContext'))).siteContext as Record<string, { from: string; guide: string }>)['https://console.northwind.example']).toEqual(
       expect.objectContaining({ from: 'guide', guide: 'Northwind Rail webcare' }),
     );

@@ -273,7 +273,11 @@ export class CoachUI {
           this.notice = this.t('ruleOffDone');
           this.draw();
         },
-        () => undefined,
+        (e: unknown) => {
+          if (!(e instanceof Error && e.name === 'Locked')) return;
+          this.notice = this.t('locked');
+          this.draw();
+        },
       ),
     ),
     onRetry: this.trusted(() => this.actions.retry()),
