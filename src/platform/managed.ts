@@ -32,12 +32,13 @@ export function whenManagedKnown(): Promise<Managed> {
 }
 
 /**
- * The policy, waiting at most `waitMs` for it. Right after the browser starts, Chromium answers a read
- * of storage.managed only once its policy service is up (1 to 4 s seen), and in some runs without a
- * policy it did not answer at all: then this says "not known yet" (`pending`, no policy) at once from
- * the second call on, and whenManagedKnown() gives the answer if it comes.
+ * The policy, waiting at most `waitMs` for it (a read answers in about a millisecond once the
+ * browser's policy service is up). Right after the browser starts, Chromium answers only once that
+ * service is up (1 to 4 s seen), and in some runs without a policy it did not answer at all: then this
+ * says "not known yet" (`pending`, no policy), at once from the second call on, and
+ * whenManagedKnown() gives the answer if it comes. Nothing waits seconds for a policy.
  */
-export async function loadManaged(waitMs = 1500): Promise<Managed> {
+export async function loadManaged(waitMs = 250): Promise<Managed> {
   if (known) return known;
   const answer = whenManagedKnown();
   if (slow) return PENDING;
@@ -70,22 +71,32 @@ export async function loadEffectiveSettings(): Promise<Settings> {
   return applyLocked(settings, managed.locked);
 }
 
-/** Calls `onChange` with the settings in force whenever the person's settings or the policy change. */
+/**
+ * Calls `onChange` with the settings in force whenever the person's settings or the policy change.
+ * It never waits for the policy: until the browser answers, the person's settings are in force.
+ */
 export function watchEffectiveSettings(signal: AbortSignal, onChange: (next: Settings) => void): void {
-  let managed: Managed | null = null;
+  let managed: Managed = known ?? NO_POLICY;
   let person: Settings | null = null;
-  const emit = async () => {
-    person ??= await loadSettings();
-    managed ??= await loadManaged();
-    onChange(applyLocked(person, managed.locked));
+  const emit = () => {
+    if (person && !signal.aborted) onChange(applyLocked(person, managed.locked));
   };
+  void whenManagedKnown().then((m) => {
+    const changed = JSON.stringify(m.locked) !== JSON.stringify(managed.locked);
+    managed = m;
+    if (changed) emit();
+  });
   watchSettings(signal, (next) => {
     person = next;
-    void emit();
+    emit();
   });
   watchManaged(signal, (next) => {
     managed = next;
-    void emit();
+    if (person) emit();
+    else void loadSettings().then((s) => {
+      person ??= s;
+      emit();
+    });
   });
 }
 
