@@ -26,6 +26,14 @@ export async function startWithConsole(): Promise<FixtureBrowser> {
     const { settings } = (await chrome.storage.local.get('settings')) as { settings?: Record<string, unknown> };
     await chrome.storage.local.set({ settings: { ...(settings ?? {}), extraOrigins: [origin] } });
   }, CONSOLE_ORIGIN);
+  // As after the popup's switch: the content script is registered for the console before its pages
+  // open (a page loaded before the registration is not coached until it is reloaded).
+  const deadline = Date.now() + 30_000;
+  while (Date.now() < deadline) {
+    const ids = await b.serviceWorker!.evaluate(async () => (await chrome.scripting.getRegisteredContentScripts()).map((x) => x.id));
+    if (ids.some((id) => id.endsWith(CONSOLE_ORIGIN))) break;
+    await new Promise((r) => setTimeout(r, 100));
+  }
   const close = b.close.bind(b);
   b.close = async () => {
     await close();

@@ -219,7 +219,7 @@ describe('team guide and locked settings by policy', () => {
     // Chromium's policy format has no union types: examples are plain strings here (they are in the example).
     const { $schema: _schema, ...guide } = example;
     policy.write({ organisation: 'Northwind IT', guide, locked: { strictness: 'relaxed', prePost: 'off', sites: { x: true }, disabledRules: [] } });
-    b = await startBrowser({ extensionPath: dist, executablePath: policy.executablePath });
+    b = await startBrowser({ extensionPath: dist, executablePath: policy.executablePath, managedSchema: true });
   });
   afterAll(async () => {
     await b?.close();
