@@ -10,41 +10,7 @@ import { loadSiteContext, setSiteContext, watchSiteContext } from '../platform/s
 import { makeTranslator, type UiLang } from '../shared/i18n.js';
 import type { SiteContext, SiteContextEntry } from '../shared/site-context.js';
 
-const en = {
-  title: 'Sites you taught',
-  intro: 'Where the customer’s message is on these sites, taught with “Point at the customer’s message” in the coach’s panel or brought by a team guide. Only these selectors are kept, never a message.',
-  none: 'No site taught yet. On a console you turned on, open the coach’s panel and choose “Point at the customer’s message”.',
-  preceding: 'The message: the last {container} before the reply box, its {text}',
-  closest: 'The message: in the {container} that holds the reply box, its {text}',
-  itself: 'The message: the last {container} before the reply box',
-  itselfClosest: 'The message: the {container} that holds the reply box',
-  author: 'Its author: {author}',
-  fromPicked: 'Set by: you pointed at it',
-  fromGuide: 'Set by: team guide “{guide}”',
-  fromGuideUnnamed: 'Set by: a team guide',
-  delete: 'Delete',
-  deleteLabel: 'Delete the rule for {site}',
-  deleted: 'The rule for {site} was deleted.',
-  error: 'Something went wrong, and nothing was changed. Reload this page and try again.',
-};
-
-const nl: Record<keyof typeof en, string> = {
-  title: 'Sites die je aanleerde',
-  intro: 'Waar het bericht van de klant staat op deze sites, aangeleerd met “Wijs het bericht van de klant aan” in het paneel van de coach of meegebracht door een teamgids. Alleen deze selectors worden bewaard, nooit een bericht.',
-  none: 'Nog geen site aangeleerd. Open op een console die je aanzette het paneel van de coach en kies “Wijs het bericht van de klant aan”.',
-  preceding: 'Het bericht: het laatste {container} vóór het antwoordvak, daarin {text}',
-  closest: 'Het bericht: in het {container} waarin het antwoordvak staat, daarin {text}',
-  itself: 'Het bericht: het laatste {container} vóór het antwoordvak',
-  itselfClosest: 'Het bericht: het {container} waarin het antwoordvak staat',
-  author: 'De afzender: {author}',
-  fromPicked: 'Ingesteld door: jij wees het aan',
-  fromGuide: 'Ingesteld door: teamgids “{guide}”',
-  fromGuideUnnamed: 'Ingesteld door: een teamgids',
-  delete: 'Verwijderen',
-  deleteLabel: 'De regel voor {site} verwijderen',
-  deleted: 'De regel voor {site} is verwijderd.',
-  error: 'Er ging iets mis en er is niets veranderd. Laad deze pagina opnieuw en probeer het nog eens.',
-};
+import { en, nl } from './site-rules-i18n.js';
 
 type Key = keyof typeof en;
 

@@ -1,7 +1,7 @@
 /** The team guide section's words (src/options/Guide.tsx), in English and Dutch. */
 import { makeTranslator } from '../shared/i18n.js';
 
-const en = {
+export const en = {
   heading: 'Team guide',
   intro: 'Your team’s own rules: phrases to avoid, with your message and suggestions. They apply in every open tab, next to the built-in rules. Import a guide file from your team lead, or write rules here.',
   none: 'No team guide yet.',
@@ -62,7 +62,7 @@ const en = {
   local: 'A guide holds rules and selectors, never reply text, and stays on this device.',
 };
 
-const nl: Record<keyof typeof en, string> = {
+export const nl: Record<keyof typeof en, string> = {
   heading: 'Teamrichtlijn',
   intro: 'De eigen regels van je team: zinnen om te vermijden, met jullie uitleg en suggesties. Ze gelden in elk open tabblad, naast de ingebouwde regels. Importeer een richtlijnbestand van je teamleider, of schrijf hier regels.',
   none: 'Nog geen teamrichtlijn.',
