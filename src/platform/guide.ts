@@ -4,6 +4,9 @@
  * an origin stays) and applies its settings to the person's settings, in that order; a guide that
  * does not validate is never saved (src/shared/guide.ts checks it first).
  */
+import { loadHistory, saveHistory } from './history.js';
+import { fingerprint } from '../report/fingerprint.js';
+import { addTemplate } from '../shared/history.js';
 import { checkGuide, GUIDE_KEY, mergeGuideSites, type Guide } from '../shared/guide.js';
 import type { Managed } from '../shared/managed.js';
 import { applyLocked } from '../shared/managed.js';
@@ -51,6 +54,15 @@ export async function saveGuide(guide: Guide | null, options: { applySettings?: 
   else {
     await ext.storage.local.set({ [SITE_CONTEXT_KEY]: sites });
     await ext.storage.local.remove(GUIDE_KEY);
+  }
+  if (guide?.templates?.length) {
+    // Registered with the canned-o-meter: only their fingerprints are kept there.
+    let history = await loadHistory();
+    for (const t of guide.templates) {
+      const fp = fingerprint(t.text, history.salt);
+      if (fp) history = addTemplate(history, t.name, fp);
+    }
+    await saveHistory(history);
   }
   const settingsApplied: string[] = [];
   if (guide?.settings && options.applySettings !== false) {

@@ -38,6 +38,21 @@ export const GuideSchema = v.strictObject({
   sites: v.optional(v.record(OriginSchema, ContextRuleSchema)),
   /** Settings the guide brings: applied when it is imported (locked when it comes by policy). */
   settings: v.optional(LockableSettingsSchema),
+  /**
+   * The team's reply templates, by name: importing the guide registers each with the canned-o-meter
+   * (only a fingerprint is kept there), so a reply almost the same as one is shown as such.
+   */
+  templates: v.optional(
+    v.pipe(
+      v.array(
+        v.strictObject({
+          name: v.pipe(v.string(), v.trim(), v.minLength(1, 'must not be empty'), v.maxLength(80, 'must be at most 80 characters')),
+          text: v.pipe(v.string(), v.minLength(1, 'must not be empty'), v.maxLength(5000, 'must be at most 5000 characters')),
+        }),
+      ),
+      v.maxLength(200, 'may hold at most 200 templates'),
+    ),
+  ),
 });
 
 export type Guide = v.InferOutput<typeof GuideSchema>;
@@ -203,8 +218,8 @@ export function guideRules(guide: Guide | null | undefined): RuleSource[] {
 
 /** The guide as a file: pretty JSON, keys in the documented order, `$schema` first when it had one. */
 export function guideToJson(guide: Guide): string {
-  const { $schema, name, version, description, rules, sites, settings } = guide;
-  return JSON.stringify({ $schema, name, version, description, rules, sites, settings }, null, 2) + '\n';
+  const { $schema, name, version, description, rules, sites, settings, templates } = guide;
+  return JSON.stringify({ $schema, name, version, description, rules, sites, settings, templates }, null, 2) + '\n';
 }
 
 /**

@@ -155,6 +155,10 @@ describe('team guide in the settings page', () => {
       'https://console.northwind.example': { rule: { closest: '.mine', text: '.msg' }, from: 'picked' },
       'https://other.example': { rule: { preceding: '.q', text: '.q' }, from: 'picked' },
     });
+    // Its templates are registered with the canned-o-meter: names and fingerprints, never their text.
+    const history = (await local('history')) as { templates: { name: string; fp: string }[] } | undefined;
+    expect(history?.templates.map((t) => t.name)).toEqual(['delay-refund', 'vertraging-terugbetaling']);
+    expect(JSON.stringify(history)).not.toMatch(/Delay Repay|vergoeding/);
     // Its settings (strict, check before posting when mixed) are applied and shown.
     await expect.poll(() => options.getByRole('combobox', { name: /How strict/ }).inputValue()).toBe('strict');
     expect(((await b.serviceWorker!.evaluate(() => chrome.storage.sync.get('settings'))).settings as Record<string, unknown>).prePost).toBe('mixed');
