@@ -44,7 +44,11 @@ let waiting = false;
 
 /** The settings in force: the person's, with what the organisation locked by policy. */
 async function settings(): Promise<Settings> {
-  cached ??= await loadSettings();
+  if (!cached) {
+    const read = await loadSettings();
+    // A change that arrived while reading is newer than what was read.
+    cached ??= read;
+  }
   return applyLocked(cached, (await policy()).locked);
 }
 
@@ -69,16 +73,25 @@ const logged = (what: string) => (e: unknown) => console.warn(`Human Tone: ${wha
 // (about 3 s seen in Chromium): start it now, so that the first reply to coach waits less or not at all.
 policy().catch(logged('reading the policy'));
 
-/** Registrations one after another: two at once would both see none registered and clash. */
+/**
+ * Registrations one after another (two at once would both see none registered and clash), each with
+ * the settings as they are when it runs: a queued one must not bring back an older list of sites.
+ */
 let syncing: Promise<void> = Promise.resolve();
-function syncSites(s: Settings): Promise<void> {
-  syncing = syncing.then(() => syncExtraSites(s)).catch(logged('registering the turned-on sites'));
+function syncSites(): Promise<void> {
+  syncing = syncing.then(() => settingsNow().then(syncExtraSites)).catch(logged('registering the turned-on sites'));
   return syncing;
+}
+
+/** The person's settings as last seen, with the policy's locks when the policy is known (never waiting on it). */
+async function settingsNow(): Promise<Settings> {
+  const mine = cached ?? (await settings());
+  return managed ? applyLocked(mine, managed.locked) : mine;
 }
 
 const settingsChanged = () => {
   void settings().then((next) => {
-    void syncSites(next);
+    void syncSites();
     updateAnsweringMenu(next).catch(logged('updating the menu'));
   });
 };
@@ -87,7 +100,7 @@ watchSettings(forever, (next) => {
   // A site turned on is registered at once with the person's own settings (the sites they turned on
   // are theirs, not the policy's); the first read of a policy can take seconds after the browser
   // starts, and a page opened meanwhile would go uncoached. With the policy known, it runs again.
-  void syncSites(next);
+  void syncSites();
   settingsChanged();
 });
 // A guide imported or cleared in the settings page, or a policy changed: the next analysis uses it.
@@ -106,7 +119,7 @@ listenForAnswering(settings, rules);
 onInstalled(() => {
   settings()
     .then(async (s) => {
-      await syncSites(s);
+      await syncSites();
       await syncGuideSites(await policy()).catch(logged('writing the site rules of the policy guide'));
       await updateAnsweringMenu(s).catch(logged('updating the menu'));
       await coachOpenTabs(s);
@@ -114,7 +127,7 @@ onInstalled(() => {
     .catch(logged('coaching the open tabs'));
 });
 onStartup(() => {
-  settings().then(syncSites).catch(logged('registering the turned-on sites'));
+  void syncSites();
   policy().then(syncGuideSites).catch(logged('writing the site rules of the policy guide'));
 });
 
