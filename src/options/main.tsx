@@ -104,7 +104,7 @@ function Options() {
       <h2>{t('you')}</h2>
       <label class="block">
         {t('signature')}
-        <input type="text" name="signature" maxLength={60} value={settings.signature} placeholder="^JD" onChange={(e) => update({ signature: (e.target as HTMLInputElement).value.trim() })} />
+        <input type="text" name="signature" maxLength={60} value={settings.signature} placeholder={t('signaturePlaceholder')} onChange={(e) => update({ signature: (e.target as HTMLInputElement).value.trim() })} />
       </label>
 
       <h2>{t('coaching')}</h2>

@@ -5,6 +5,7 @@
  */
 import { ext } from './browser.js';
 import { contentScriptFiles } from './scripting.js';
+import { en as manifestWords } from '../i18n/manifest.generated.js';
 
 export const ANSWERING_MENU = 'human-tone-answering';
 export const CHECK_MENU = 'human-tone-check';
@@ -28,9 +29,9 @@ export async function showMenus(answeringPatterns: string[]): Promise<void> {
   if (!ext.contextMenus) return;
   await ext.contextMenus.removeAll().catch(() => undefined);
   if (answeringPatterns.length) {
-    await create({ id: ANSWERING_MENU, title: ext.i18n.getMessage('menuAnswering') || "Human Tone: I'm answering this", contexts: ['selection'], documentUrlPatterns: answeringPatterns });
+    await create({ id: ANSWERING_MENU, title: ext.i18n.getMessage('menuAnswering') || manifestWords.menuAnswering, contexts: ['selection'], documentUrlPatterns: answeringPatterns });
   }
-  await create({ id: CHECK_MENU, title: ext.i18n.getMessage('menuCheck') || 'Check the tone of this text', contexts: ['selection'], documentUrlPatterns: ['https://*/*', 'http://*/*'] });
+  await create({ id: CHECK_MENU, title: ext.i18n.getMessage('menuCheck') || manifestWords.menuCheck, contexts: ['selection'], documentUrlPatterns: ['https://*/*', 'http://*/*'] });
 }
 
 /** The person chose "Check the tone of this text": `handle(tabId, frameId, text)`. */

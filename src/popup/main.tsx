@@ -141,7 +141,7 @@ function Popup() {
       <section>
         <label class="block">
           {t('popupSignature')}
-          <input type="text" maxLength={60} value={settings.signature} placeholder="^JD" onChange={(e) => update({ signature: (e.target as HTMLInputElement).value })} />
+          <input type="text" maxLength={60} value={settings.signature} placeholder={t('signaturePlaceholder')} onChange={(e) => update({ signature: (e.target as HTMLInputElement).value })} />
         </label>
       </section>
       {settings.disabledRules.length > 0 && (

@@ -33,6 +33,7 @@ export function App() {
 
   useEffect(() => {
     document.documentElement.lang = lang;
+    document.title = studioT(lang)('title');
     localStorage.setItem('human-tone-studio-lang', lang);
   }, [lang]);
 
@@ -89,8 +90,8 @@ export function App() {
         <label class="lang">
           {t('language')}
           <select value={lang} onChange={(e) => setLang((e.target as HTMLSelectElement).value as StudioLang)}>
-            <option value="en">English</option>
-            <option value="nl">Nederlands</option>
+            <option value="en" lang="en">English</option>
+            <option value="nl" lang="nl">Nederlands</option>
           </select>
         </label>
       </header>

@@ -287,3 +287,18 @@ export async function coachIndexFor(page: Page, box: string): Promise<number> {
 export function pickerBar(page: Page): CoachLocator {
   return new CoachLocator(page, null, [], 'human-tone-picker');
 }
+
+/**
+ * What a person (or a screen reader) reads on a page: the names of every node in its accessibility
+ * tree, the text included. With `coachOnly`, only what is inside the coaches' closed roots.
+ */
+export async function readableTexts(page: Page, coachOnly = false): Promise<string[]> {
+  const cdp = await cdpFor(page);
+  const scope = new Set<number>();
+  if (coachOnly) for (const t of await coachTrees(page)) for (const id of t.ids) scope.add(id);
+  const { nodes } = (await cdp.send('Accessibility.getFullAXTree', {})) as { nodes: (AXNode & { description?: AXValue })[] };
+  return nodes
+    .filter((n) => !n.ignored && (!coachOnly || (n.backendDOMNodeId !== undefined && scope.has(n.backendDOMNodeId))))
+    .flatMap((n) => [n.name?.value, n.description?.value])
+    .filter((v): v is string => typeof v === 'string' && v.trim() !== '');
+}

@@ -6,7 +6,15 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { analyze } from '../../src/engine/index.js';
 import { FIXTURE_URLS, startBrowser, waitForFixture, type FixtureBrowser } from './fixtures/harness.js';
 import { highlightTexts, screenshotPath, typeSlowly, waitForAnalysis } from './helpers.js';
-import { coach } from './coach-driver.js';
+import { coach, readableTexts } from './coach-driver.js';
+import { englishLeft } from './english-left.js';
+import * as coachWords from '../../src/i18n/coach.generated.js';
+import * as optionsWords from '../../src/i18n/options.generated.js';
+import * as guideWords from '../../src/i18n/guide.generated.js';
+import * as sitesWords from '../../src/i18n/sites.generated.js';
+import * as severityWords from '../../src/i18n/severity.generated.js';
+
+const WORDS = [coachWords, optionsWords, guideWords, sitesWords, severityWords];
 
 const root = new URL('../../', import.meta.url).pathname;
 const dist = join(root, 'dist');
@@ -106,13 +114,23 @@ describe('settings page', () => {
     await expect.poll(async () => (await stored()).interfaceLanguage).toBe('nl');
     await expect.poll(() => options.getByRole('heading', { name: 'Instellingen van Human Tone' }).count()).toBe(1);
     expect(await options.evaluate(() => document.documentElement.lang)).toBe('nl');
+    // Nothing a person reads on the page (text, names of controls) is English from the catalogue.
+    expect(englishLeft(await readableTexts(options), WORDS)).toEqual([]);
+    expect(englishLeft(await readableTexts(options), WORDS.map((w) => ({ en: w.nl, nl: w.en }))).length).toBeGreaterThan(20);
 
     // The open tab's coach speaks Dutch now, without a reload.
     await site.bringToFront();
     await expect.poll(() => coach(site).getByRole('button', { name: /Open de coach\.$/ }).count()).toBe(1);
+    await coach(site).getByRole('button', { name: /Open de coach\.$/ }).click();
+    await expect.poll(() => coach(site).getByRole('dialog').isVisible()).toBe(true);
+    const panel = await readableTexts(site, true);
+    expect(panel.join(' ')).toContain('Toon');
+    expect(englishLeft(panel, WORDS)).toEqual([]);
+    await site.keyboard.press('Escape');
     const popup = await b.context.newPage();
     await popup.goto(`chrome-extension://${b.extensionId}/src/popup/index.html`);
     await expect.poll(() => popup.getByRole('button', { name: 'Instellingen' }).count()).toBe(1);
+    expect(englishLeft(await readableTexts(popup), WORDS)).toEqual([]);
 
     await options.bringToFront();
     await options.getByRole('combobox', { name: /Taal van Human Tone zelf/ }).selectOption('auto');

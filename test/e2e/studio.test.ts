@@ -15,6 +15,11 @@ import { buildReport } from '../../src/report/aggregate.js';
 import { parseReplies } from '../../src/report/parse.js';
 import { startBrowser, type FixtureBrowser } from './fixtures/harness.js';
 import { screenshotPath } from './helpers.js';
+import { readableTexts } from './coach-driver.js';
+import { englishLeft } from './english-left.js';
+import * as studioWords from '../../src/i18n/studio.generated.js';
+import * as reportWords from '../../src/i18n/report.generated.js';
+import * as severityWords from '../../src/i18n/severity.generated.js';
 
 const root = new URL('../../', import.meta.url).pathname;
 const dist = join(root, 'dist');
@@ -49,6 +54,23 @@ async function verdictOf(page: Page, scope = 'body'): Promise<{ verdict: string;
 }
 
 describe('studio', () => {
+  test('in Dutch, every tab speaks Dutch: its words, the page title and its language', async () => {
+    const page = await openStudio('#/analyse');
+    await page.locator('header .lang select').selectOption('nl');
+    await expect.poll(() => page.evaluate(() => [document.documentElement.lang, document.title].join(' | '))).toBe('nl | Human Tone-studio');
+    const words = [studioWords, reportWords, severityWords];
+    for (const tab of ['analyse', 'compare', 'lessons', 'report']) {
+      await page.evaluate((t) => (location.hash = `#/${t}`), tab);
+      await page.waitForTimeout(100);
+      const shown = await readableTexts(page);
+      expect(englishLeft(shown, words), tab).toEqual([]);
+      expect(englishLeft(shown, words.map((w) => ({ en: w.nl, nl: w.en }))).length, tab).toBeGreaterThan(2);
+    }
+    await page.locator('header .lang select').selectOption('en');
+    await expect.poll(() => page.evaluate(() => document.title)).toBe('Human Tone studio');
+    await page.close();
+  });
+
   test('analyses typed text, shows the score picture, and a suggestion moves the score', async () => {
     const page = await openStudio('#/analyse');
     await page.getByLabel('The message it answers (optional)').fill('My screen arrived cracked, third time!');

@@ -26,8 +26,8 @@ export function Lessons({ t, lang, onOpen, onPresent }: { t: ST; lang: StudioLan
           {t('filterLanguage')}
           <select value={language} onChange={(e) => setLanguage((e.target as HTMLSelectElement).value as 'all' | 'en' | 'nl')}>
             <option value="all">{t('all')}</option>
-            <option value="en">English</option>
-            <option value="nl">Nederlands</option>
+            <option value="en">{t('lessonsEnglish')}</option>
+            <option value="nl">{t('lessonsDutch')}</option>
           </select>
         </label>
         <span class="count" role="status">

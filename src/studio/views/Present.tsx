@@ -79,7 +79,7 @@ export function Present({ t, lesson, onExit }: { t: ST; lesson: Lesson; onExit()
     );
   }
   return (
-    <div class="present" ref={root} tabIndex={-1} role="region" aria-roledescription="slides" aria-label={lesson.title} lang={lesson.lang} data-step={step}>
+    <div class="present" ref={root} tabIndex={-1} role="region" aria-roledescription={t('slidesRole')} aria-label={lesson.title} lang={lesson.lang} data-step={step}>
       <header>
         <span>{lesson.title}</span>
         <span class="step" aria-live="polite">
