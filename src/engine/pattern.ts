@@ -15,6 +15,7 @@
  *   , . ! ? : ; / "  literal punctuation, spaces around it optional
  */
 import { fold } from './fold.js';
+import * as PATTERN_WORDS from './pattern-words.generated.js';
 
 type Node =
   | { t: 'word'; text: string; prefix: boolean; suffix: boolean }
@@ -45,11 +46,26 @@ export interface CompiledPattern {
   lead: number;
 }
 
+export type PatternProblem = keyof typeof PATTERN_WORDS.en;
+type Vars = Record<string, string>;
+
+/** What is wrong with a pattern: a key into the message catalogue's `pattern` part, in either language. */
 export class PatternError extends Error {
-  constructor(pattern: string, problem: string) {
-    super(`pattern "${pattern}": ${problem}`);
+  constructor(
+    readonly pattern: string,
+    readonly problem: PatternProblem,
+    readonly vars: Vars = {},
+  ) {
+    super(`pattern "${pattern}": ${patternProblem(problem, vars, 'en')}`);
     this.name = 'PatternError';
   }
+}
+
+/** The problem in words, in English or Dutch. */
+export function patternProblem(problem: PatternProblem, vars: Vars, lang: 'en' | 'nl'): string {
+  let s: string = PATTERN_WORDS[lang][problem];
+  for (const [k, v] of Object.entries(vars)) s = s.split(`{${k}}`).join(v);
+  return s;
 }
 
 const PUNCT = new Set([',', '.', '!', '?', ':', ';', '/', '"']);
@@ -84,13 +100,13 @@ class Parser {
     private readonly depth: number,
   ) {}
 
-  fail(problem: string): never {
-    throw new PatternError(this.src, problem);
+  fail(problem: PatternProblem, vars?: Vars): never {
+    throw new PatternError(this.src, problem, vars);
   }
 
   parseAll(): Node[] {
     const seq = this.parseAlternatives(null);
-    if (this.i < this.src.length) this.fail(`unexpected "${this.src[this.i]}"`);
+    if (this.i < this.src.length) this.fail('unexpected', { char: this.src[this.i]! });
     if (seq.length !== 1) {
       return [{ t: 'group', alts: seq, optional: false }];
     }
@@ -104,7 +120,7 @@ class Parser {
     for (;;) {
       this.skipSpace();
       if (this.i >= this.src.length) {
-        if (close) this.fail(`missing "${close}"`);
+        if (close) this.fail('missing', { char: close });
         break;
       }
       const ch = this.src[this.i]!;
@@ -112,17 +128,17 @@ class Parser {
         this.i++;
         break;
       }
-      if (ch === ')' || ch === ']' || ch === '}') this.fail(`unmatched "${ch}"`);
+      if (ch === ')' || ch === ']' || ch === '}') this.fail('unmatched', { char: ch });
       if (ch === '|') {
         this.i++;
-        if (cur.length === 0) this.fail('empty alternative');
+        if (cur.length === 0) this.fail('emptyAlternative');
         alts.push(cur);
         cur = [];
         continue;
       }
       cur.push(this.parseItem());
     }
-    if (cur.length === 0) this.fail(alts.length ? 'empty alternative' : 'empty pattern');
+    if (cur.length === 0) this.fail(alts.length ? 'emptyAlternative' : 'empty');
     alts.push(cur);
     return alts;
   }
@@ -137,39 +153,39 @@ class Parser {
     const s = this.src;
     const ch = s[this.i]!;
     if (ch === '<') {
-      if (this.depth > 0) this.fail('a macro cannot hold the focus <...>');
-      if (this.focusSeen) this.fail('only one focus <...> per pattern');
+      if (this.depth > 0) this.fail('focusInMacro');
+      if (this.focusSeen) this.fail('oneFocus');
       this.focusSeen = true;
       this.i++;
       const seq: Node[] = [];
       for (;;) {
         this.skipSpace();
-        if (this.i >= s.length) this.fail('missing ">"');
+        if (this.i >= s.length) this.fail('missing', { char: '>' });
         if (s[this.i] === '>') {
           this.i++;
           break;
         }
-        if (s[this.i] === '|') this.fail('put alternatives inside the focus in a group: <(a|b)>');
+        if (s[this.i] === '|') this.fail('focusAlternatives');
         seq.push(this.parseItem());
       }
-      if (seq.length === 0 || canBeEmpty(seq)) this.fail('the focus <...> must hold something that always matches');
+      if (seq.length === 0 || canBeEmpty(seq)) this.fail('focusEmpty');
       return { t: 'focus', seq };
     }
-    if (ch === '>') this.fail('unmatched ">"');
+    if (ch === '>') this.fail('unmatched', { char: '>' });
     if (ch === '(' || ch === '[') {
       this.i++;
       const alts = this.parseAlternatives(ch === '(' ? ')' : ']');
-      if (ch === '(' && s[this.i] === '?') this.fail('use [a|b] for an optional group; "?" after ")" would be a literal question mark');
+      if (ch === '(' && s[this.i] === '?') this.fail('optionalGroup');
       return { t: 'group', alts: sortLongestFirst(alts), optional: ch === '[' };
     }
     if (ch === '{') {
       const end = s.indexOf('}', this.i);
-      if (end < 0) this.fail('missing "}"');
+      if (end < 0) this.fail('missing', { char: '}' });
       const name = s.slice(this.i + 1, end).trim();
       this.i = end + 1;
       const body = this.macros[name];
-      if (body === undefined) this.fail(`unknown macro {${name}}`);
-      if (this.depth > 4) this.fail(`macro {${name}} nests too deep`);
+      if (body === undefined) this.fail('unknownMacro', { name });
+      if (this.depth > 4) this.fail('macroDepth', { name });
       const inner = new Parser(body, this.macros, this.depth + 1).parseAll();
       return inner.length === 1 && inner[0]!.t === 'group' ? inner[0]! : { t: 'group', alts: [inner], optional: false };
     }
@@ -192,16 +208,16 @@ class Parser {
     }
     const raw = s.slice(this.i, j);
     this.i = j;
-    if (!raw) this.fail(`unexpected "${ch}"`);
+    if (!raw) this.fail('unexpected', { char: ch });
     if (raw === '*') return { t: 'any' };
     const prefix = raw.endsWith('*');
     const suffix = raw.startsWith('*') && raw.length > 1;
     const core = raw.replace(/^\*/, '').replace(/\*$/, '');
-    if (!core) this.fail('a wildcard needs letters');
-    if (core.includes('*')) this.fail(`"*" only at the start or end of a word: ${raw}`);
-    if (!/[\p{L}\p{N}]/u.test(core)) this.fail(`"${raw}" has no letters`);
+    if (!core) this.fail('wildcardLetters');
+    if (core.includes('*')) this.fail('wildcardPlace', { word: raw });
+    if (!/[\p{L}\p{N}]/u.test(core)) this.fail('noLetters', { word: raw });
     if ((prefix || suffix) && core.replace(/[^\p{L}\p{N}]/gu, '').length < 3) {
-      this.fail(`wildcard "${raw}" needs at least three letters`);
+      this.fail('wildcardShort', { word: raw });
     }
     return { t: 'word', text: fold(core), prefix, suffix };
   }
@@ -438,9 +454,9 @@ function nodeAnchors(node: Node): Anchor[] | null {
 export function compilePattern(source: string, macros: Macros = {}, common?: ReadonlySet<string>): CompiledPattern {
   commonWords = common ?? new Set();
   const seq = new Parser(source, macros, 0).parseAll();
-  if (canBeEmpty(seq)) throw new PatternError(source, 'can match nothing (every part is optional)');
+  if (canBeEmpty(seq)) throw new PatternError(source, 'matchesNothing');
   if (seq[0]!.t === 'gap' || seq[seq.length - 1]!.t === 'gap') {
-    throw new PatternError(source, '"..." must stand between words');
+    throw new PatternError(source, 'dotsPlace');
   }
   const focused = seq.some(function has(n: Node): boolean {
     return n.t === 'focus' || (n.t === 'group' && n.alts.some((a) => a.some(has)));

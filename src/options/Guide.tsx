@@ -11,7 +11,7 @@ import { categoryInfo } from '../engine/catalog.js';
 import { CATEGORIES, SEVERITIES, type Category, type Flag, type Lang, type RuleSource, type Severity } from '../engine/types.js';
 import { loadStoredGuide, policyGuide, saveGuide } from '../platform/guide.js';
 import { watchGuideChange } from '../platform/managed.js';
-import { checkRule, formatIssue, guideToJson, readGuideText, type Guide, type GuideIssue, type GuideRule } from '../shared/guide.js';
+import { checkRule, formatIssue, ruleProblems, guideToJson, readGuideText, type Guide, type GuideIssue, type GuideRule } from '../shared/guide.js';
 import type { Managed } from '../shared/managed.js';
 import { guideTranslator } from './guide-i18n.js';
 
@@ -102,7 +102,7 @@ function ruleOf(d: Draft, before?: GuideRule): Record<string, unknown> {
 let builtinOff: string[] | null = null;
 
 /** Where the draft rule flags the sample (the built-in rules off, so that its own matches show), or why it cannot yet. */
-function preview(d: Draft): { flags: Flag[] } | { error: string } {
+function preview(d: Draft, uiLang: Lang): { flags: Flag[] } | { error: string } {
   const patterns = lines(d.patterns);
   if (!patterns.length || !d.sample.trim()) return { flags: [] };
   const rule = {
@@ -116,6 +116,9 @@ function preview(d: Draft): { flags: Flag[] } | { error: string } {
     suggestions: lines(d.suggestions).length ? lines(d.suggestions) : [''],
   } as RuleSource;
   builtinOff ??= [...BUILTIN_RULE_IDS];
+  // A pattern that does not compile is said in the interface's language, as the form's other problems are.
+  const broken = ruleProblems({ ...rule, id: rule.id } as GuideRule, undefined, false).filter((i) => i.path[0] === 'patterns');
+  if (broken.length) return { error: broken.map((i) => formatIssue(i, uiLang)).join('\n') };
   try {
     const result = analyze(d.sample, { lang: d.lang, extraRules: [rule], disabledRules: builtinOff });
     return { flags: result.flags.filter((f) => f.rule === rule.id) };
@@ -156,7 +159,7 @@ function RuleForm(props: { t: T; uiLang: Lang; initial: Draft; before?: GuideRul
   const first = useRef<HTMLTextAreaElement>(null);
   useEffect(() => first.current?.focus(), []);
   const set = (patch: Partial<Draft>) => setD((cur) => ({ ...cur, ...patch }));
-  const shown = preview(d);
+  const shown = preview(d, uiLang);
   const invalid = (field: string) => issues.some((i) => i.path[0] === field);
   const value = (e: Event) => (e.target as HTMLInputElement).value;
 
@@ -249,7 +252,7 @@ function RuleForm(props: { t: T; uiLang: Lang; initial: Draft; before?: GuideRul
           <p>{t('previewNone')}</p>
         ) : null}
       </div>
-      {issues.length > 0 && <Issues title={t('notSaved')} issues={issues.map(formatIssue)} />}
+      {issues.length > 0 && <Issues title={t('notSaved')} issues={issues.map((i) => formatIssue(i, uiLang))} />}
       <p class="buttons">
         <button type="submit">{t('save')}</button> <button type="button" onClick={props.onCancel}>
           {t('cancel')}
@@ -378,7 +381,7 @@ export function GuideSection(props: { uiLang: Lang; managed: Managed; onSettings
     const res = readGuideText(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
     if (!res.ok) {
       setStatus('');
-      setFailure({ title: t('importFailed', { file: file.name }), issues: res.issues.map(formatIssue) });
+      setFailure({ title: t('importFailed', { file: file.name }), issues: res.issues.map((i) => formatIssue(i, uiLang)) });
       return;
     }
     try {
@@ -411,7 +414,7 @@ export function GuideSection(props: { uiLang: Lang; managed: Managed; onSettings
     <section aria-labelledby="guide-heading" class="guide" data-guide-source={guide ? 'import' : 'none'}>
       <h2 id="guide-heading">{t('heading')}</h2>
       <p class="muted">{t('intro')}</p>
-      {policy.problems.length > 0 && <Issues title={`${who}. ${t('policyBroken')}`} issues={policy.problems} />}
+      {policy.problems.length > 0 && <Issues title={`${who}. ${t('policyBroken')}`} issues={policy.problems.map((i) => formatIssue(i, uiLang))} />}
       <p class="status" role="status" aria-live="polite">
         {status}
       </p>

@@ -7,7 +7,7 @@
 import { loadHistory, saveHistory } from './history.js';
 import { fingerprint } from '../report/fingerprint.js';
 import { addTemplate } from '../shared/history.js';
-import { checkGuide, GUIDE_KEY, mergeGuideSites, type Guide } from '../shared/guide.js';
+import { checkGuide, GUIDE_KEY, mergeGuideSites, type Guide, type GuideIssue } from '../shared/guide.js';
 import type { Managed } from '../shared/managed.js';
 import { applyLocked } from '../shared/managed.js';
 import { SITE_CONTEXT_KEY } from '../shared/site-context.js';
@@ -25,10 +25,10 @@ export async function loadStoredGuide(): Promise<Guide | null> {
 }
 
 /** The guide set by policy, if any and if it validates; otherwise why not. */
-export function policyGuide(managed: Managed): { guide: Guide | null; problems: string[] } {
+export function policyGuide(managed: Managed): { guide: Guide | null; problems: GuideIssue[] } {
   if (managed.guide === undefined) return { guide: null, problems: [] };
   const res = checkGuide(managed.guide, { examples: false });
-  return res.ok ? { guide: res.guide, problems: [] } : { guide: null, problems: res.issues.map((i) => `${i.path.join('.') || '(guide)'}: ${i.message}`) };
+  return res.ok ? { guide: res.guide, problems: [] } : { guide: null, problems: res.issues };
 }
 
 /** The guide that applies: the organisation's (by policy) before the person's own. */

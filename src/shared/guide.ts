@@ -13,7 +13,11 @@
 import * as v from 'valibot';
 import { analyze, BUILTIN_RULE_IDS } from '../engine/analyze.js';
 import { DATA, commonWords } from '../engine/packs.js';
-import { compilePattern } from '../engine/pattern.js';
+import { compilePattern, PatternError } from '../engine/pattern.js';
+import * as GUIDE_FILE from '../i18n/guideFile.generated.js';
+import * as PATTERN from '../engine/pattern-words.generated.js';
+import type { UiLang } from './i18n.js';
+import { say, type Words } from './words.js';
 import { GuideRuleSchema } from '../engine/schema.js';
 import type { Example, RuleSource } from '../engine/types.js';
 import { parseJsonWithLines, JsonSyntaxError, type JsonPath } from './json-lines.js';
@@ -30,10 +34,10 @@ export const GuideSchema = v.strictObject({
   /** Where the JSON Schema is, for editors: "./guide.schema.json" or a URL. Ignored otherwise. */
   $schema: v.optional(v.pipe(v.string(), v.maxLength(500))),
   /** The guide's name, shown to the team ("Acme webcare"). */
-  name: v.pipe(v.string(), v.trim(), v.minLength(1, 'must not be empty'), v.maxLength(100, 'must be at most 100 characters')),
-  version: v.optional(v.pipe(v.string(), v.maxLength(40, 'must be at most 40 characters'))),
-  description: v.optional(v.pipe(v.string(), v.maxLength(1000, 'must be at most 1000 characters'))),
-  rules: v.pipe(v.array(GuideRuleSchema), v.maxLength(MAX_GUIDE_RULES, `may hold at most ${MAX_GUIDE_RULES} rules`)),
+  name: v.pipe(v.string(), v.trim(), v.minLength(1), v.maxLength(100)),
+  version: v.optional(v.pipe(v.string(), v.maxLength(40))),
+  description: v.optional(v.pipe(v.string(), v.maxLength(1000))),
+  rules: v.pipe(v.array(GuideRuleSchema), v.maxLength(MAX_GUIDE_RULES)),
   /** Where the customer's message is on the team's consoles: origin -> context rule. */
   sites: v.optional(v.record(OriginSchema, ContextRuleSchema)),
   /** Settings the guide brings: applied when it is imported (locked when it comes by policy). */
@@ -46,11 +50,11 @@ export const GuideSchema = v.strictObject({
     v.pipe(
       v.array(
         v.strictObject({
-          name: v.pipe(v.string(), v.trim(), v.minLength(1, 'must not be empty'), v.maxLength(80, 'must be at most 80 characters')),
-          text: v.pipe(v.string(), v.minLength(1, 'must not be empty'), v.maxLength(5000, 'must be at most 5000 characters')),
+          name: v.pipe(v.string(), v.trim(), v.minLength(1), v.maxLength(80)),
+          text: v.pipe(v.string(), v.minLength(1), v.maxLength(5000)),
         }),
       ),
-      v.maxLength(200, 'may hold at most 200 templates'),
+      v.maxLength(200),
     ),
   ),
 });
@@ -60,6 +64,8 @@ export type GuideRule = Guide['rules'][number];
 
 export interface GuideIssue {
   path: (string | number)[];
+  /** What is wrong, to be said in the reader's language (formatIssue); `message` is the same in English. */
+  words: Words;
   message: string;
   /** 1-based line (and column, for a syntax error) in the file, when the guide came from a file. */
   line?: number;
@@ -71,15 +77,57 @@ export type GuideCheck = { ok: true; guide: Guide } | { ok: false; issues: Guide
 const issuePath = (issue: v.BaseIssue<unknown>): (string | number)[] =>
   (issue.path ?? []).map((p) => (p as { key: unknown }).key).filter((k): k is string | number => typeof k === 'string' || typeof k === 'number');
 
-/** Valibot's message, in words a team lead reads without knowing valibot: unknown or missing fields, choices, types. */
-function issueMessage(issue: v.BaseIssue<unknown>): string {
-  if (issue.kind !== 'schema') return issue.message;
-  if (issue.type === 'strict_object' && issue.expected === 'never') return `unknown field ${issue.received} (check its spelling, or leave it out)`;
-  if (issue.received === 'undefined') return 'is missing';
-  if (issue.type === 'picklist') return `must be one of ${(issue.expected ?? "").replace(/^\(|\)$/g, '').split(' | ').join(', ')}, not ${issue.received}`;
-  const types: Record<string, string> = { string: 'text in quotes', array: 'a list [ ... ]', object: 'an object { ... }', strict_object: 'an object { ... }', boolean: 'true or false', number: 'a number', record: 'an object { ... }' };
-  if (types[issue.type]) return `must be ${types[issue.type]}, not ${issue.received}`;
-  return issue.message;
+/** The catalogue's words for problems in a guide file (`guideFile`), with the pattern problems as `pattern_*`. */
+const tables: Partial<Record<UiLang, Record<string, string>>> = {};
+function table(lang: UiLang): Record<string, string> {
+  return (tables[lang] ??= { ...GUIDE_FILE[lang], ...Object.fromEntries(Object.entries(PATTERN[lang]).map(([k, s]) => [`pattern_${k}`, s])) });
+}
+
+const problem = (path: (string | number)[], key: keyof typeof GUIDE_FILE.en, vars?: Words['vars']): GuideIssue => {
+  const words: Words = vars ? { key, vars } : { key };
+  return { path, words, message: say(table('en'), words) };
+};
+
+/**
+ * The rule schema's own messages (src/engine/schema.ts, in English for the rule compiler), by their
+ * key in the catalogue; test/guide checks that every message the schema can give is here.
+ */
+export const SCHEMA_MESSAGES: Readonly<Record<string, keyof typeof GUIDE_FILE.en>> = {
+  'must not be empty': 'empty',
+  'needs at least one example that must match': 'needsMatch',
+  'needs at least one example that must not match': 'needsPass',
+  'needs at least one example that must match, or leave "match" out': 'needsMatchOrOmit',
+  'needs at least one example that must not match, or leave "pass" out': 'needsPassOrOmit',
+  'needs at least one pattern': 'needsPattern',
+  'has a duplicate pattern': 'duplicatePattern',
+  'must be a check name such as no-personal-voice': 'checkName',
+  'needs at least one suggestion': 'needsSuggestion',
+  'needs either patterns or a check, not both': 'patternsOrCheck',
+  'must be lowercase letters, digits and dashes': 'slug',
+  'must look like category.slug': 'fullId',
+};
+
+const TYPES: Record<string, keyof typeof GUIDE_FILE.en> = { string: 'type_string', array: 'type_array', object: 'type_object', strict_object: 'type_object', record: 'type_object', boolean: 'type_boolean', number: 'type_number' };
+
+/** Valibot's issue, in words a team lead reads without knowing valibot: unknown or missing fields, choices, types, lengths. */
+function schemaProblem(issue: v.BaseIssue<unknown>): GuideIssue {
+  const path = issuePath(issue);
+  if (issue.kind === 'schema') {
+    if (issue.type === 'strict_object' && issue.expected === 'never') return problem(path, 'unknownField', { field: issue.received });
+    if (issue.received === 'undefined') return problem(path, 'missing');
+    if (issue.type === 'picklist') return problem(path, 'choice', { choices: (issue.expected ?? '').replace(/^\(|\)$/g, '').split(' | ').join(', '), received: issue.received });
+    const type = TYPES[issue.type];
+    if (type) return problem(path, 'mustBe', { type: { key: type }, received: issue.received });
+  }
+  const known = SCHEMA_MESSAGES[issue.message];
+  if (known) return problem(path, known);
+  const requirement = (issue as { requirement?: unknown }).requirement;
+  if (typeof requirement === 'number') {
+    const text = typeof issue.input === 'string';
+    if (issue.type === 'max_length') return problem(path, text ? 'tooLong' : 'tooMany', { max: requirement });
+    if (issue.type === 'min_length') return text && requirement === 1 ? problem(path, 'empty') : problem(path, 'tooFew', { min: requirement });
+  }
+  return problem(path, 'other', { message: issue.message });
 }
 
 const exampleText = (e: Example) => (typeof e === 'string' ? e : e.text);
@@ -107,8 +155,8 @@ export function ruleFlags(rule: RuleSource, example: Example, pack: readonly Rul
  */
 export function ruleProblems(rule: GuideRule, pack?: readonly RuleSource[], examples = true): GuideIssue[] {
   const issues: GuideIssue[] = [];
-  if (!rule.id.startsWith(`${rule.category}.`)) issues.push({ path: ['id'], message: `must start with its category: ${rule.category}.…` });
-  if (BUILTIN_RULE_IDS.has(rule.id)) issues.push({ path: ['id'], message: `${rule.id} is a built-in rule: choose another id (start the part after the dot with your team's name)` });
+  if (!rule.id.startsWith(`${rule.category}.`)) issues.push(problem(['id'], 'idCategory', { category: rule.category }));
+  if (BUILTIN_RULE_IDS.has(rule.id)) issues.push(problem(['id'], 'builtinId', { id: rule.id }));
   const src = DATA.packs[rule.lang];
   const common = commonWords(src.lexicon);
   let compiles = true;
@@ -116,21 +164,21 @@ export function ruleProblems(rule: GuideRule, pack?: readonly RuleSource[], exam
     try {
       if (!compilePattern(p, src.macros, common).anchors) {
         compiles = false;
-        issues.push({ path: ['patterns', j], message: `"${p}" needs at least one word that must be there (not only optional parts or wildcards)` });
+        issues.push(problem(['patterns', j], 'patternNoWord', { pattern: p }));
       }
     } catch (e) {
       compiles = false;
-      issues.push({ path: ['patterns', j], message: (e as Error).message });
+      issues.push(e instanceof PatternError ? problem(['patterns', j], 'badPattern', { pattern: e.pattern, problem: { key: `pattern_${e.problem}`, vars: e.vars } }) : problem(['patterns', j], 'other', { message: (e as Error).message }));
     }
   });
   if (!compiles || issues.length || !examples) return issues;
   const own = rule as RuleSource;
   const with_ = pack ?? [own];
   rule.examples?.match?.forEach((e, j) => {
-    if (!ruleFlags(own, e, with_)) issues.push({ path: ['examples', 'match', j], message: `"${exampleText(e)}" must be flagged by this rule, and is not` });
+    if (!ruleFlags(own, e, with_)) issues.push(problem(['examples', 'match', j], 'exampleNotFlagged', { text: exampleText(e) }));
   });
   rule.examples?.pass?.forEach((e, j) => {
-    if (ruleFlags(own, e)) issues.push({ path: ['examples', 'pass', j], message: `"${exampleText(e)}" must not be flagged by this rule, and is` });
+    if (ruleFlags(own, e)) issues.push(problem(['examples', 'pass', j], 'exampleFlagged', { text: exampleText(e) }));
   });
   return issues;
 }
@@ -138,9 +186,9 @@ export function ruleProblems(rule: GuideRule, pack?: readonly RuleSource[], exam
 /** Checks one rule as the form edits it; `others` are the guide's other rules (their ids must differ). */
 export function checkRule(value: unknown, others: readonly GuideRule[] = []): { ok: true; rule: GuideRule } | { ok: false; issues: GuideIssue[] } {
   const res = v.safeParse(GuideRuleSchema, value);
-  if (!res.success) return { ok: false, issues: res.issues.map((i) => ({ path: issuePath(i), message: issueMessage(i) })) };
+  if (!res.success) return { ok: false, issues: res.issues.map(schemaProblem) };
   const issues = ruleProblems(res.output);
-  if (others.some((o) => o.id === res.output.id)) issues.unshift({ path: ['id'], message: `${res.output.id} is already a rule of this guide` });
+  if (others.some((o) => o.id === res.output.id)) issues.unshift(problem(['id'], 'duplicateId', { id: res.output.id }));
   return issues.length ? { ok: false, issues } : { ok: true, rule: res.output };
 }
 
@@ -152,7 +200,7 @@ export function checkRule(value: unknown, others: readonly GuideRule[] = []): { 
  */
 export function checkGuide(value: unknown, options: { examples?: boolean } = {}): GuideCheck {
   const res = v.safeParse(GuideSchema, value);
-  const issues: GuideIssue[] = res.success ? [] : res.issues.map((i) => ({ path: issuePath(i), message: issueMessage(i) }));
+  const issues: GuideIssue[] = res.success ? [] : res.issues.map(schemaProblem);
   const list = value && typeof value === 'object' && Array.isArray((value as { rules?: unknown }).rules) ? ((value as { rules: unknown[] }).rules) : [];
   const rules: { rule: GuideRule; i: number }[] = [];
   list.forEach((entry, i) => {
@@ -163,7 +211,7 @@ export function checkGuide(value: unknown, options: { examples?: boolean } = {})
   const seen = new Map<string, number>();
   for (const { rule, i } of rules) {
     const first = seen.get(rule.id);
-    if (first !== undefined) issues.push({ path: ['rules', i, 'id'], message: `${rule.id} is also the id of rule #${first + 1}` });
+    if (first !== undefined) issues.push(problem(['rules', i, 'id'], 'duplicateIdAt', { id: rule.id, n: first + 1 }));
     else seen.set(rule.id, i);
     for (const issue of ruleProblems(rule, pack, options.examples !== false)) issues.push({ ...issue, path: ['rules', i, ...issue.path] });
   }
@@ -190,7 +238,7 @@ export function readGuideText(text: string): GuideCheck {
   try {
     located = parseJsonWithLines(text);
   } catch (e) {
-    if (e instanceof JsonSyntaxError) return { ok: false, issues: [{ path: [], message: `not valid JSON: ${e.reason}`, line: e.line, column: e.column }] };
+    if (e instanceof JsonSyntaxError) return { ok: false, issues: [{ ...problem([], 'invalidJson', { reason: e.words }), line: e.line, column: e.column }] };
     throw e;
   }
   const res = checkGuide(located.value);
@@ -204,11 +252,13 @@ export function formatPath(path: readonly (string | number)[]): string {
   return path.map((p) => (typeof p === 'number' ? `#${p + 1}` : p)).join(' › ');
 }
 
-/** One issue as a line of text: `line 12: rules #3 › severity: ...`. */
-export function formatIssue(issue: GuideIssue): string {
-  const where = issue.line !== undefined ? `line ${issue.line}${issue.column !== undefined ? `, column ${issue.column}` : ''}: ` : '';
+/** One issue as a line of text, in English or Dutch: `line 12: rules #3 › severity: ...`. */
+export function formatIssue(issue: GuideIssue, lang: UiLang = 'en'): string {
+  const t = table(lang);
+  const where =
+    issue.line === undefined ? '' : issue.column !== undefined ? say(t, { key: 'at', vars: { line: issue.line, column: issue.column } }) : say(t, { key: 'atLine', vars: { line: issue.line } });
   const field = issue.path.length ? `${formatPath(issue.path)}: ` : '';
-  return `${where}${field}${issue.message}`;
+  return `${where}${field}${say(t, issue.words)}`;
 }
 
 /** The guide's rules, as the engine's extra rules. */

@@ -4,6 +4,9 @@
  * a syntax error names its line and column. Duplicate keys: the last one wins, as in JSON.parse.
  */
 
+import { en as GUIDE_FILE_EN } from '../i18n/guideFile.generated.js';
+import { say, type Words } from './words.js';
+
 export type JsonPath = readonly (string | number)[];
 
 export interface Located {
@@ -12,13 +15,17 @@ export interface Located {
   lineOf(path: JsonPath): number;
 }
 
+/** A syntax error: what is wrong (catalogue part `guideFile`, keys json_*), and where. */
 export class JsonSyntaxError extends Error {
+  readonly reason: string;
   constructor(
-    readonly reason: string,
+    readonly words: Words,
     readonly line: number,
     readonly column: number,
   ) {
+    const reason = say(GUIDE_FILE_EN, words);
     super(`line ${line}, column ${column}: ${reason}`);
+    this.reason = reason;
   }
 }
 
@@ -31,7 +38,7 @@ export function parseJsonWithLines(text: string): Located {
   // A byte-order mark at the start is not part of the JSON.
   if (text.charCodeAt(0) === 0xfeff) i = 1;
 
-  const fail = (reason: string, at = i): never => {
+  const fail = (key: string, vars: Words['vars'] = {}, at = i): never => {
     // Line and column of `at` (count from the last known line start when possible).
     let l = 1;
     let start = 0;
@@ -41,9 +48,9 @@ export function parseJsonWithLines(text: string): Located {
         start = k + 1;
       }
     }
-    throw new JsonSyntaxError(reason, l, at - start + 1);
+    throw new JsonSyntaxError({ key, vars }, l, at - start + 1);
   };
-  const describe = (ch: string | undefined) => (ch === undefined ? 'the end of the file' : `"${ch}"`);
+  const describe = (ch: string | undefined): string | Words => (ch === undefined ? { key: 'theEnd' } : `"${ch}"`);
 
   const space = () => {
     for (;;) {
@@ -62,12 +69,12 @@ export function parseJsonWithLines(text: string): Located {
     let out = '';
     for (;;) {
       const ch = text[i];
-      if (ch === undefined) fail('a text is not closed with "', start);
+      if (ch === undefined) fail('json_unclosed', {}, start);
       if (ch === '"') {
         i++;
         return out;
       }
-      if (ch === '\n' || (ch !== undefined && ch < ' ')) fail('a line break or control character inside a text (write \\n)');
+      if (ch === '\n' || (ch !== undefined && ch < ' ')) fail('json_lineBreak');
       if (ch === '\\') {
         const esc = text[i + 1];
         const simple: Record<string, string> = { '"': '"', '\\': '\\', '/': '/', b: '\b', f: '\f', n: '\n', r: '\r', t: '\t' };
@@ -77,7 +84,7 @@ export function parseJsonWithLines(text: string): Located {
         } else if (esc === 'u' && /^[0-9a-fA-F]{4}$/.test(text.slice(i + 2, i + 6))) {
           out += String.fromCharCode(parseInt(text.slice(i + 2, i + 6), 16));
           i += 6;
-        } else fail(`an unknown escape \\${esc ?? ''}`);
+        } else fail('json_escape', { escape: esc ?? '' });
       } else {
         out += ch;
         i++;
@@ -99,11 +106,11 @@ export function parseJsonWithLines(text: string): Located {
       }
       for (;;) {
         space();
-        if (text[i] !== '"') fail(`expected a key in quotes, found ${describe(text[i])}`);
+        if (text[i] !== '"') fail('json_key', { found: describe(text[i]) });
         const keyLine = line;
         const key = string();
         space();
-        if (text[i] !== ':') fail(`expected ":" after the key "${key}", found ${describe(text[i])}`);
+        if (text[i] !== ':') fail('json_colon', { key, found: describe(text[i]) });
         i++;
         path.push(key);
         const v = value(path);
@@ -120,7 +127,7 @@ export function parseJsonWithLines(text: string): Located {
           i++;
           return obj;
         }
-        fail(`expected "," or "}" after the value of "${key}", found ${describe(text[i])}`);
+        fail('json_objectNext', { key, found: describe(text[i]) });
       }
     }
     if (ch === '[') {
@@ -144,7 +151,7 @@ export function parseJsonWithLines(text: string): Located {
           i++;
           return arr;
         }
-        fail(`expected "," or "]" in a list, found ${describe(text[i])}`);
+        fail('json_listNext', { found: describe(text[i]) });
       }
     }
     if (ch === '"') return string();
@@ -159,12 +166,12 @@ export function parseJsonWithLines(text: string): Located {
         return v;
       }
     }
-    return fail(`expected a value, found ${describe(ch)}`);
+    return fail('json_value', { found: describe(ch) });
   };
 
   const result = value([]);
   space();
-  if (i < text.length) fail(`unexpected ${describe(text[i])} after the end of the JSON`);
+  if (i < text.length) fail('json_trailing', { found: describe(text[i]) });
   return {
     value: result,
     lineOf(path) {

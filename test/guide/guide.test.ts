@@ -46,7 +46,7 @@ describe('reading JSON with lines', () => {
 describe('a guide file', () => {
   test('the example guide is good, and its rules flag in English and Dutch', () => {
     const res = readGuideText(EXAMPLE);
-    expect(res.ok, res.ok ? '' : res.issues.map(formatIssue).join('\n')).toBe(true);
+    expect(res.ok, res.ok ? '' : res.issues.map((i) => formatIssue(i)).join('\n')).toBe(true);
     if (!res.ok) return;
     const extraRules = guideRules(res.guide);
     const en = analyze('We are sorry your journey experience was not as expected.', { extraRules });
@@ -88,7 +88,7 @@ describe('a guide file', () => {
     const res = readGuideText(text);
     expect(res.ok).toBe(false);
     if (res.ok) return;
-    const lines = res.issues.map(formatIssue);
+    const lines = res.issues.map((i) => formatIssue(i));
     expect(lines).toEqual([
       expect.stringMatching(/^line 8: rules › #1 › severity: .*"urgent"/),
       expect.stringMatching(/^line 13: rules › #1 › colour: /),
@@ -100,12 +100,12 @@ describe('a guide file', () => {
 
   test('a JSON syntax error names its line and column', () => {
     const res = readGuideText('{\n  "name": "Acme",\n  "rules": [\n    { "id": "x" },\n  ]\n}');
-    expect(!res.ok && res.issues.map(formatIssue)).toEqual(['line 5, column 3: not valid JSON: expected a value, found "]"']);
+    expect(!res.ok && res.issues.map((i) => formatIssue(i))).toEqual(['line 5, column 3: not valid JSON: expected a value, found "]"']);
   });
 
   test('ids: a built-in rule id, an id without its category, and the same id twice are refused', () => {
     const res = readGuideText(guideText([{ ...rule, id: 'scripted.inconvenience' }, { ...rule, id: 'formal.acme-valued' }, rule, rule]));
-    expect(!res.ok && res.issues.map(formatIssue)).toEqual([
+    expect(!res.ok && res.issues.map((i) => formatIssue(i))).toEqual([
       expect.stringMatching(/rules › #1 › id: scripted\.inconvenience is a built-in rule/),
       expect.stringMatching(/rules › #2 › id: must start with its category: scripted\./),
       expect.stringMatching(/rules › #4 › id: scripted\.acme-valued is also the id of rule #3/),
@@ -115,7 +115,7 @@ describe('a guide file', () => {
   test('examples are optional; when given, a match example must be flagged and a pass example must not', () => {
     expect(checkGuide({ name: 'Acme', rules: [rule] }).ok).toBe(true);
     const res = readGuideText(guideText([{ ...rule, examples: { match: ['Thanks for being a valued member!', 'Hi there'], pass: ['Dear valued customer'] } }]));
-    expect(!res.ok && res.issues.map(formatIssue)).toEqual([
+    expect(!res.ok && res.issues.map((i) => formatIssue(i))).toEqual([
       expect.stringMatching(/rules › #1 › examples › match › #2: "Hi there" must be flagged/),
       expect.stringMatching(/rules › #1 › examples › pass › #1: "Dear valued customer" must not be flagged/),
     ]);
@@ -125,12 +125,12 @@ describe('a guide file', () => {
 
   test('patterns must compile and have a word to look for', () => {
     const res = checkRule({ ...rule, patterns: ['valued (customer', '[dear]'] });
-    expect(!res.ok && res.issues.map(formatIssue)).toEqual([expect.stringMatching(/^patterns › #1: pattern "valued \(customer"/), expect.stringMatching(/^patterns › #2: /)]);
+    expect(!res.ok && res.issues.map((i) => formatIssue(i))).toEqual([expect.stringMatching(/^patterns › #1: pattern "valued \(customer"/), expect.stringMatching(/^patterns › #2: /)]);
   });
 
   test('whole-reply checks are not guide rules; unknown keys are refused', () => {
     const res = checkGuide({ name: 'Acme', rules: [{ ...rule, patterns: undefined, check: 'unsigned' }], owner: 'me' });
-    expect(!res.ok && res.issues.map(formatIssue)).toEqual(expect.arrayContaining([expect.stringMatching(/owner/), expect.stringMatching(/rules › #1 › (check|patterns)/)]));
+    expect(!res.ok && res.issues.map((i) => formatIssue(i))).toEqual(expect.arrayContaining([expect.stringMatching(/owner/), expect.stringMatching(/rules › #1 › (check|patterns)/)]));
   });
 });
 
