@@ -5,7 +5,7 @@
  */
 import type { Result } from '../engine/types.js';
 import { fingerprint } from '../report/fingerprint.js';
-import { recordPost, repeatsOf, type History, type Repeats } from '../shared/history.js';
+import { addTemplate, recordPost, repeatsOf, type History, type Repeats } from '../shared/history.js';
 
 export interface HistoryStore {
   load(): Promise<History>;
@@ -47,6 +47,26 @@ export class ReplyHistory {
       const history = await this.load();
       const fp = fingerprint(text, history.salt, author);
       const next = recordPost(history, { fp, score: result.score, verdict: result.verdict, categories: result.flags.map((f) => f.category) }, this.store.today());
+      await this.store.save(next);
+      this.cached = Promise.resolve(next);
+    });
+    this.writing = step.catch(() => undefined);
+    return step;
+  }
+
+  /**
+   * Registers team templates (a policy guide's) by name, replacing one of the same name: only their
+   * fingerprints are kept. In the same queue as the posts; nothing is written when nothing changed.
+   */
+  templates(list: readonly { name: string; text: string }[]): Promise<void> {
+    const step = this.writing.then(async () => {
+      const history = await this.load();
+      let next = history;
+      for (const t of list) {
+        const fp = fingerprint(t.text, history.salt);
+        if (fp) next = addTemplate(next, t.name, fp);
+      }
+      if (JSON.stringify(next.templates) === JSON.stringify(history.templates)) return;
       await this.store.save(next);
       this.cached = Promise.resolve(next);
     });

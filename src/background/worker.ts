@@ -9,7 +9,7 @@ import { acceptLifelines, answerWorkerRequests } from '../platform/messaging.js'
 import { extensionId } from '../platform/browser.js';
 import { loadSettings, watchSettings } from '../platform/settings.js';
 import { loadManaged, watchGuideChange, watchManaged, whenManagedKnown } from '../platform/managed.js';
-import { loadActiveGuide, syncGuideSites } from '../platform/guide.js';
+import { loadActiveGuide, policyGuide, syncGuideSites } from '../platform/guide.js';
 import { applyLocked, type Managed } from '../shared/managed.js';
 import { guideRules } from '../shared/guide.js';
 import type { Settings } from '../shared/settings.js';
@@ -103,6 +103,17 @@ watchSettings(forever, (next) => {
   void syncSites();
   settingsChanged();
 });
+// Fingerprints and daily numbers of the replies posted (never their text), read again when the
+// options page clears them.
+const history = new ReplyHistory({ load: loadHistory, save: saveHistory, today: () => dayOf(new Date()) });
+watchHistory(forever, () => history.invalidate());
+// The templates of a guide set by policy are registered with the canned-o-meter (an imported guide's
+// are registered when it is imported); again at start, since clearing the fingerprints clears them.
+function registerPolicyTemplates(m: Managed): void {
+  const templates = policyGuide(m).guide?.templates;
+  if (templates?.length) history.templates(templates).catch(logged('registering the templates of the policy guide'));
+}
+
 // A guide imported or cleared in the settings page, or a policy changed: the next analysis uses it.
 watchGuideChange(forever, () => {
   rulesCache = null;
@@ -112,6 +123,7 @@ function policyChanged(next: Managed): void {
   rulesCache = null;
   settingsChanged();
   syncGuideSites(next).catch(logged('writing the site rules of the policy guide'));
+  registerPolicyTemplates(next);
 }
 watchManaged(forever, policyChanged);
 listenForAnswering(settings, rules);
@@ -120,7 +132,9 @@ onInstalled(() => {
   settings()
     .then(async (s) => {
       await syncSites();
-      await syncGuideSites(await policy()).catch(logged('writing the site rules of the policy guide'));
+      const m = await policy();
+      await syncGuideSites(m).catch(logged('writing the site rules of the policy guide'));
+      registerPolicyTemplates(m);
       await updateAnsweringMenu(s).catch(logged('updating the menu'));
       await coachOpenTabs(s);
     })
@@ -128,13 +142,14 @@ onInstalled(() => {
 });
 onStartup(() => {
   void syncSites();
-  policy().then(syncGuideSites).catch(logged('writing the site rules of the policy guide'));
+  policy()
+    .then(async (m) => {
+      registerPolicyTemplates(m);
+      await syncGuideSites(m);
+    })
+    .catch(logged('writing the site rules of the policy guide'));
 });
 
-// Fingerprints and daily numbers of the replies posted (never their text), read again when the
-// options page clears them.
-const history = new ReplyHistory({ load: loadHistory, save: saveHistory, today: () => dayOf(new Date()) });
-watchHistory(forever, () => history.invalidate());
 
 acceptLifelines();
 answerWorkerRequests((message, sender) => handleMessage(message, sender, extensionId(), settings, rules, history));

@@ -233,6 +233,11 @@ describe('team guide and locked settings by policy', () => {
   test.skipIf(unsupported !== null && process.env.REQUIRE_POLICY !== '1')('a real Chromium policy: shown read-only with who set it, locked settings cannot be changed, its guide applies', async () => {
     if (unsupported) throw new Error(unsupported);
     expect(await b.serviceWorker!.evaluate(() => chrome.storage.managed.get('organisation'))).toEqual({ organisation: 'Northwind IT' });
+    // The policy guide's templates are registered with the canned-o-meter: names and fingerprints only.
+    const templates = async () => ((await b.serviceWorker!.evaluate(() => chrome.storage.local.get('history'))).history as { templates?: { name: string }[] } | undefined)?.templates?.map((t) => t.name);
+    await expect.poll(templates).toEqual(['delay-refund', 'vertraging-terugbetaling']);
+    const stored = JSON.stringify(await b.serviceWorker!.evaluate(() => chrome.storage.local.get(null)));
+    for (const t of (example.templates ?? []) as { text: string }[]) expect(stored).not.toContain(t.text.slice(0, 30));
     // The person's own choice, under the lock.
     await b.serviceWorker!.evaluate(() => chrome.storage.sync.set({ settings: { strictness: 'strict', prePost: 'mixed' } }));
 

@@ -149,6 +149,24 @@ describe('the worker', () => {
     expect(await ask({ type: 'posted', text: 'hi', fp: 'x' })).toEqual({ ok: false, error: 'invalid message' });
   });
 
+  test("a policy guide's templates are registered by fingerprint, once, in the same queue as the posts", async () => {
+    const store = fakeStore();
+    const history = new ReplyHistory(store);
+    const ask = (m: unknown) => handleMessage(m, { id: OWN }, OWN, async () => DEFAULT_SETTINGS, undefined, history)!;
+    const posting = ask({ type: 'posted', text: TEMPLATE('Karen', '1', '^MY') });
+    const list = [{ name: 'delay', text: TEMPLATE('{name}', '{order}', '') }, { name: 'too short', text: 'Thanks!' }];
+    await Promise.all([posting, history.templates(list)]);
+    const last = store.saved.at(-1)!;
+    expect(last.templates.map((t) => t.name)).toEqual(['delay']);
+    expect(last.days[String(DAY)]!.n).toBe(1);
+    expect(JSON.stringify(last)).not.toMatch(/sorry|postcode|DM/);
+    const writes = store.saved.length;
+    await history.templates(list);
+    expect(store.saved).toHaveLength(writes);
+    const reply = await ask({ type: 'analyze', text: TEMPLATE('Priya', '3', '^MY') });
+    expect(reply).toMatchObject({ ok: true, value: { repeats: { template: { name: 'delay' } } } });
+  });
+
   test('a store that cannot be read does not stop the analysis', async () => {
     const history = new ReplyHistory({ load: () => Promise.reject(new Error('quota')), save: async () => undefined, today: () => DAY });
     const reply = await handleMessage({ type: 'analyze', text: TEMPLATE('Karen', '1', '^MY') }, { id: OWN }, OWN, async () => DEFAULT_SETTINGS, undefined, history)!;
