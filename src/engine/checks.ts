@@ -351,7 +351,7 @@ const checks: Record<string, Check> = {
   'unacknowledged-distress'(ctx) {
     if (!ctx.engagement || !engagementJudgements(ctx.engagement).cold) return [];
     // A private person answering as "I" is not the webcare script this check is for.
-    if (ctx.org === 0 && ctx.firstPerson > 0 && ctx.signoff?.kind !== 'department') return [];
+    if (ctx.org === 0 && ctx.firstPerson > 0 && ctx.signoff?.kind !== 'department' && ctx.engagement.push === null) return [];
     const first = firstSentenceAfterMentions(ctx);
     if (!first) return [];
     // The opening sentence; when a phrase flag has it, the first word of a later sentence: the
@@ -362,11 +362,17 @@ const checks: Record<string, Check> = {
   /** They asked a question or gave a detail, and the reply takes up nothing of it. */
   'left-unanswered'(ctx) {
     const e = ctx.engagement;
-    if (!e || !e.compared || e.level === 'engaged' || e.thanked || (!e.asked && !e.detail)) return [];
+    if (!e || !e.compared || e.level === 'engaged' || e.thanked || (!e.asked && !e.detail && !(e.gist && (e.push !== null || e.level === 'none')))) return [];
     if (engagementJudgements(e).cold) return [];
     const first = firstSentenceAfterMentions(ctx);
     if (!first) return [];
-    return [{ spans: replyPlaces(ctx, first), slots: substanceSlots(ctx, first) }];
+    // Said of the whole reply: when the usual places are taken (a formula, "nothing specific" on the
+    // opening), any word of the reply before the sign-off marks it.
+    const end = ctx.signoff ? ctx.signoff.start : ctx.text.length;
+    const { starts, ends } = ctx.tokens;
+    const anyWord: Span[] = [];
+    for (let t = 0; t < starts.length && starts[t]! < end; t++) if (starts[t]! >= first.start) anyWord.push({ start: starts[t]!, end: ends[t]! });
+    return [{ spans: [...replyPlaces(ctx, first), ...anyWord], slots: substanceSlots(ctx, first) }];
   },
 
   /** Take away the formulas, greeting, name and sign-off: nothing is left that belongs to this message. */
