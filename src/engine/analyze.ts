@@ -1,5 +1,5 @@
 /** analyze(): the reply in, flags, cues, a score and a verdict out. Synchronous and pure. */
-import { pushesOf, runCheck, sentencesOf, type CheckContext, type CheckHit } from './checks.js';
+import { checkFunction, pushesOf, sentencesOf, type CheckContext, type CheckHit } from './checks.js';
 import { emptyEngagement, engage, quoteOf } from './engage.js';
 import { engagementJudgements, measureFeatures, scoreFrom } from './features.js';
 import { fold } from './fold.js';
@@ -167,14 +167,10 @@ export function analyze(input: string, options: AnalyzeOptions = {}): Result {
     personal: null,
   };
   const checkCandidates: Candidate[] = [];
-  const late: CompiledRule[] = [];
-  for (const cr of pack.checkRules) {
+  const plan = checkPlan(pack);
+  for (const { cr, run } of plan.early) {
     if (!enabled(cr.src)) continue;
-    if (LATE_CHECKS.has(cr.src.check!)) {
-      late.push(cr);
-      continue;
-    }
-    for (const hit of runCheck(cr.src.check!, ctx) as CheckHit[]) {
+    for (const hit of run(ctx) as CheckHit[]) {
       checkCandidates.push({ rule: cr.src, order: cr.order, spans: hit.spans, slots: hit.slots ?? {}, fromCheck: true });
     }
   }
@@ -208,8 +204,9 @@ export function analyze(input: string, options: AnalyzeOptions = {}): Result {
     for (let i = candidates.length - 1; i >= 0; i--) if (candidates[i]!.rule.soft) candidates.splice(i, 1);
   }
   const pointer = engagement.pointers[0];
-  for (const cr of late) {
-    for (const hit of runCheck(cr.src.check!, ctx) as CheckHit[]) {
+  for (const { cr, run } of plan.late) {
+    if (!enabled(cr.src)) continue;
+    for (const hit of run(ctx) as CheckHit[]) {
       const slots = hit.slots ?? {};
       if (pointer) slots.pointer = pointer;
       checkCandidates.push({ rule: cr.src, order: cr.order, spans: hit.spans, slots, fromCheck: true });
@@ -259,6 +256,24 @@ const PRIVACY_CAP: Record<Lang, string> = {
 
 const LATE_CHECKS = new Set(['unacknowledged-distress', 'nothing-specific', 'push-only', 'left-unanswered']);
 
+interface PlannedCheck {
+  cr: CompiledRule;
+  run: (ctx: CheckContext) => CheckHit[];
+}
+
+const plans = new WeakMap<Pack, { early: PlannedCheck[]; late: PlannedCheck[] }>();
+
+/** A pack's check rules split once into those that run before the engagement and those after, each with its function. */
+function checkPlan(pack: Pack): { early: PlannedCheck[]; late: PlannedCheck[] } {
+  let plan = plans.get(pack);
+  if (!plan) {
+    plan = { early: [], late: [] };
+    for (const cr of pack.checkRules) (LATE_CHECKS.has(cr.src.check!) ? plan.late : plan.early).push({ cr, run: checkFunction(cr.src.check!) });
+    plans.set(pack, plan);
+  }
+  return plan;
+}
+
 /** What in the message shows that the person is upset, in their words; null when nothing does. */
 function heatOf(context: string, contextFolded: string, tokens: ReturnType<typeof tokenize>, pack: Pack): string | null {
   // "?!", "!?", "??": exasperated questions, in any language ("!!" alone may be joy).
@@ -268,10 +283,9 @@ function heatOf(context: string, contextFolded: string, tokens: ReturnType<typeo
     if (h.ref === 'distress' ? !negated : negated) return context.slice(h.start, h.end);
   }
   // Shouting: most letters in capitals over a stretch of words.
-  const letters = /\p{Lu}{3}/u.test(context) ? context.replace(/@\w+|https?:\/\/\S+|#\w+/g, '').match(/\p{L}/gu) : null;
-  if (letters && letters.length >= 12) {
-    const upper = letters.filter((c) => c !== c.toLowerCase()).length;
-    if (upper / letters.length >= 0.6) {
+  const caps = /\p{Lu}{3}/u.test(context) ? capitalShare(context.replace(/@\w+|https?:\/\/\S+|#\w+/g, '')) : null;
+  if (caps && caps.letters >= 12) {
+    if (caps.upper / caps.letters >= 0.6) {
       const shout = /\p{Lu}{2,}(?:[\s,']+\p{Lu}{2,}){1,5}/u.exec(context);
       return shout ? shout[0] : context.replace(/@\w+\s*/g, '').slice(0, 40).trim();
     }
@@ -283,6 +297,29 @@ function heatOf(context: string, contextFolded: string, tokens: ReturnType<typeo
     return context.slice(from, at + 2).replace(/^(?:\s*@\w+)+/, '').trim() || marks[0];
   }
   return null;
+}
+
+const NOT_ASCII = /[^\x00-\x7f]/;
+
+/** How many letters a text has and how many of them are capitals (ASCII counted by code, the rest by \p{L}). */
+function capitalShare(text: string): { letters: number; upper: number } {
+  let letters = 0;
+  let upper = 0;
+  if (!NOT_ASCII.test(text)) {
+    for (let i = 0; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      if (c >= 0x41 && c <= 0x5a) {
+        letters++;
+        upper++;
+      } else if (c >= 0x61 && c <= 0x7a) letters++;
+    }
+    return { letters, upper };
+  }
+  for (const c of text.match(/\p{L}/gu) ?? []) {
+    letters++;
+    if (c !== c.toLowerCase()) upper++;
+  }
+  return { letters, upper };
 }
 
 /** What the reply left out, in the customer's own terms: their question, their feeling, their detail. */

@@ -479,6 +479,13 @@ export function runCheck(name: string, ctx: CheckContext): CheckHit[] {
   return check ? check(ctx) : [];
 }
 
+const none: Check = () => [];
+
+/** The function of a check, looked up once (a rule naming no known check finds nothing). */
+export function checkFunction(name: string): Check {
+  return Object.prototype.hasOwnProperty.call(checks, name) ? checks[name]! : none;
+}
+
 function firstSentenceAfterMentions(ctx: CheckContext): Span | null {
   for (const s of sentencesOf(ctx)) {
     const body = ctx.text.slice(s.start, s.end);
@@ -512,6 +519,8 @@ interface Specific {
 function contextSpecifics(ctx: CheckContext): Specific[] {
   const src = ctx.options.context ?? '';
   const out: Specific[] = [];
+  // Every specific holds a digit: a message without one has none (most have none).
+  if (!/\d/.test(src)) return out;
   const re = /(?:([\p{L}]{3,})\s+)?(#?\d[\d:.,/-]*\d|\d)(?![\p{L}])/gu;
   let m: RegExpExecArray | null;
   while ((m = re.exec(src)) !== null) {

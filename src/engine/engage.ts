@@ -118,9 +118,9 @@ function contextWords(ctx: string, tokens: Tokens | null, pack: Pack): { stems: 
 }
 
 /** The first question the message asks, in its words (made only when a pointer or a judgement needs it). */
-function questionOf(ctx: string): string | null {
+function questionOf(ctx: string, sentenceList: () => Span[]): string | null {
   if (ctx.indexOf('?') < 0) return null;
-  for (const s of sentences(ctx)) {
+  for (const s of sentenceList()) {
     const body = ctx.slice(s.start, s.end).replace(/^(?:@\w+[\s,:]*)+/, '').trim();
     if (body.endsWith('?') && /\p{L}{3,}/u.test(body) && body.length >= 8) return body.length > 120 ? body.slice(0, 117) + '...' : body;
   }
@@ -128,12 +128,15 @@ function questionOf(ctx: string): string | null {
 }
 
 /** The gist of the message for a pointer: its longest sentence among the first few, mentions and links aside. */
-function gistOf(ctx: string): string | null {
+function gistOf(ctx: string, sentenceList: () => Span[]): string | null {
   let best = '';
   let n = 0;
-  for (const s of sentences(ctx)) {
+  for (const s of sentenceList()) {
     if (++n > 4) break;
-    const body = ctx.slice(s.start, s.end).replace(/[@＠][\p{L}\p{N}_.]+|https?:\/\/\S+/gu, '').replace(/\s+/g, ' ').trim();
+    let body = ctx.slice(s.start, s.end);
+    // Mentions and links go (only a sentence with an @ or "http" can hold one).
+    if (body.indexOf('@') >= 0 || body.indexOf('＠') >= 0 || body.indexOf('http') >= 0) body = body.replace(/[@＠][\p{L}\p{N}_.]+|https?:\/\/\S+/gu, '');
+    body = body.replace(/\s+/g, ' ').trim();
     if (body.length > best.length && /\p{L}{3,}/u.test(body)) best = body;
   }
   return best.length >= 8 ? best : null;
@@ -269,7 +272,10 @@ export function engage(input: EngageInput): Engagement {
   if (compared && !echoes.some((e) => e.number)) detail = cw.detail;
   // Their question matters where the reply does not engage (a pointer, "left unanswered") or where
   // they only thanked (a thank-you with a question is not only a thank-you).
-  const asked = compared && (level !== 'engaged' || cw.thanks) ? questionOf(input.context) : null;
+  // The message's sentences, split once for the question and the gist.
+  let contextSentences: Span[] | null = null;
+  const messageSentences = () => (contextSentences ??= sentences(input.context));
+  const asked = compared && (level !== 'engaged' || cw.thanks) ? questionOf(input.context, messageSentences) : null;
   return {
     compared,
     level,
@@ -282,7 +288,7 @@ export function engage(input: EngageInput): Engagement {
     beyondPush,
     words: said,
     thanked: compared && cw.thanks && input.heat === null && asked === null,
-    gist: compared && level !== 'engaged' ? gistOf(input.context) : null,
+    gist: compared && level !== 'engaged' ? gistOf(input.context, messageSentences) : null,
     asked,
     heat: input.heat,
     acknowledged: input.acknowledged,
