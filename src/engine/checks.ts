@@ -144,6 +144,24 @@ const checks: Record<string, Check> = {
     return [{ spans: [span, tail], slots: { sign: signText(ctx) } }];
   },
 
+  /**
+   * Nobody speaks at all: no "I", no "we", no name or initials, in a reply to someone's message (or
+   * from a person who signs their replies). A hint only: a short, specific answer is fine unsigned;
+   * the reader just does not know who answered.
+   */
+  'no-voice'(ctx) {
+    if (ctx.org > 0 || speaksAsPerson(ctx) || ctx.signoff) return [];
+    if (!ctx.contextFolded.trim() && !ctx.options.signature?.trim()) return [];
+    const span = lastWordSpan(ctx);
+    if (!span) return [];
+    const tail = { start: Math.max(span.start, span.end - 1), end: span.end };
+    // When the end is taken by another flag, any word from the end backwards marks it.
+    const { starts, ends } = ctx.tokens;
+    const earlier: Span[] = [];
+    for (let t = starts.length - 1; t >= 0; t--) if (ctx.text[starts[t]! - 1] !== '@') earlier.push({ start: starts[t]!, end: ends[t]! });
+    return [{ spans: [span, tail, ...earlier], slots: { sign: signText(ctx) } }];
+  },
+
   /** Signed by a department or "the team" instead of a person. */
   'department-signoff'(ctx) {
     if (ctx.signoff?.kind !== 'department') return [];

@@ -49,6 +49,9 @@ export interface ScoreModelData {
   features: ScoreFeature[];
 }
 
+/** Checks that only inform: their flags move no score (the reader learns something, nothing is wrong). */
+const NO_FEATURE = new Set(['no-voice']);
+
 /** Checks whose judgement is a feature of its own (not counted again under their category). */
 const OWN_FEATURE: Record<string, FeatureId> = {
   unsigned: 'unsigned',
@@ -80,6 +83,7 @@ export function measureFeatures(flags: readonly Flag[], cues: readonly Cue[], e:
   let problem = 0, warnings = 0, corporateWe = 0, unsigned = 0;
   for (const flag of flags) {
     const check = checkOf(flag.rule);
+    if (check && NO_FEATURE.has(check)) continue;
     const own = check ? OWN_FEATURE[check] : undefined;
     if (own) {
       // Judged from the engagement below (nothing-specific, push-only, cold) or a yes/no of its own.

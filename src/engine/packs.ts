@@ -90,7 +90,7 @@ export interface Pack {
 export const DATA = generated as GeneratedRules;
 
 /** Checks that only mark a place (the last word, the opening sentence): their flags give way to content. */
-export const POSITIONAL = new Set(['unsigned', 'corporate-we', 'unacknowledged-distress', 'unused-name', 'ignored-specifics', 'nothing-specific', 'left-unanswered']);
+export const POSITIONAL = new Set(['unsigned', 'corporate-we', 'unacknowledged-distress', 'unused-name', 'ignored-specifics', 'nothing-specific', 'left-unanswered', 'no-voice']);
 
 const cache = new Map<Lang, Pack>();
 

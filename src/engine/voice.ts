@@ -12,8 +12,8 @@ export interface Signoff extends Span {
 
 const NAME = "\\p{Lu}[\\p{L}'\\u2019-]*";
 // ^JD, *JS, ^Kim, ^Marieke, ~Sam: a caret-style mark and initials or a first name.
-const INITIALS_RE = new RegExp(`(?:^|[\\s.!?)\\]:,])([\\^*~/])\\s?(\\p{Lu}[\\p{L}'-]{0,19}|\\p{L}{1,3})(?:\\s*,\\s*[^\\n,]{1,40})?\\s*$`, 'u');
-const DASH_RE = new RegExp(`(?:^|[\\s.!?)\\]])([-\\u2013\\u2014~])\\s?((?:${NAME}|[\\p{L}]+)(?:[\\s,]+(?:${NAME}|van|de|der|den|from|at|of|@|\\p{L}+)){0,4})\\s*$`, 'u');
+const INITIALS_RE = new RegExp(`(?:^|[\\s.!?)\\]:,]|(?<=\\d)(?=\\^))([\\^*~/])\\^?\\s?(\\p{Lu}[\\p{L}'-]{0,19}|\\p{L}{1,3})(?:\\s*,\\s*[^\\n,]{1,40})?\\s*$`, 'u');
+const DASH_RE = new RegExp(`(?:^|[\\s.!?)\\]]|\\p{Extended_Pictographic})([-\\u2013\\u2014~])\\s?((?:${NAME}|[\\p{L}]+)(?:[\\s,]+(?:${NAME}|van|de|der|den|from|at|of|@|\\p{L}+)){0,4})\\s*$`, 'u');
 /** Where the text ends before trailing spaces, emoji, symbols and a final . or ! (a backward scan). */
 function trailerStart(text: string): number {
   let i = text.length;
@@ -35,10 +35,24 @@ function fewWordsAfter(segment: string, from: number): boolean {
   return words.length <= 5 && words.every((w) => w === '@' || /^[\p{L}'\u2019-]+$/u.test(w));
 }
 
+/**
+ * Where the reply's own words end: before trailing emoji, spaces and a final full stop, and before
+ * what tools add after a sign-off: links ("^JD https://t.co/..."), and a thread counter ("Lawrence 2/2").
+ */
+function signoffEnd(text: string): number {
+  let end = trailerStart(text);
+  for (;;) {
+    const before = text.slice(0, end);
+    const m = /(?:^|\s)(?:https?:\/\/\S+|\(?\d\/\d\)?)$/.exec(before);
+    if (!m || m.index === 0) return end;
+    end = trailerStart(before.slice(0, m.index));
+  }
+}
+
 /** Finds a sign-off at the end of the reply. */
 export function findSignoff(text: string, pack: Pack): Signoff | null {
-  // Ignore trailing emoji, spaces and a final full stop after the sign-off.
-  const end = trailerStart(text);
+  // Ignore trailing emoji, spaces, a final full stop, links and a thread counter after the sign-off.
+  const end = signoffEnd(text);
   if (end <= 0) return null;
   // Only the last line, and at most its last 120 characters, can hold a sign-off.
   const lineStart = Math.max(text.lastIndexOf('\n', end - 1) + 1, end - 120);
@@ -58,10 +72,11 @@ export function findSignoff(text: string, pack: Pack): Signoff | null {
   // - Becky, – Nadia, webcare, — Sanne van webcare
   const dashAt = Math.max(segment.lastIndexOf('-'), segment.lastIndexOf('\u2013'), segment.lastIndexOf('\u2014'), segment.lastIndexOf('~'));
   // Only the part from just before the last dash can hold "- Name" (the regex is anchored at the end).
-  const dashFrom = Math.max(0, dashAt - 1);
+  const low = segment.charCodeAt(dashAt - 1);
+  const dashFrom = Math.max(0, dashAt - (low >= 0xdc00 && low <= 0xdfff ? 2 : 1));
   const dashHit = dashAt >= 0 && segment.length - dashAt <= 70 && fewWordsAfter(segment, dashAt + 1) ? DASH_RE.exec(segment.slice(dashFrom)) : null;
   const dash = dashHit ? Object.assign(dashHit, { index: dashHit.index + dashFrom }) : null;
-  if (dash && (dash.index === 0 || /[.!?)\]]\s*$|^\s*$/.test(segment.slice(0, dash.index + 1)) || /\s$/.test(segment.slice(0, dash.index + 1)))) {
+  if (dash && (dash.index === 0 || /[.!?)\]]\s*$|^\s*$/.test(segment.slice(0, dash.index + 1)) || /\s$/.test(segment.slice(0, dash.index + 1)) || /\p{Extended_Pictographic}$/u.test(segment.slice(0, dash.index + 2)))) {
     const s = lineStart + dash.index + dash[0].indexOf(dash[1]!);
     const words = dash[2]!.split(/[\s,]+/).filter(Boolean);
     const sig = classify(words, pack, dash[2]!);
@@ -175,7 +190,8 @@ function leadRegex(pack: Pack): RegExp {
   if (!re) {
     const leads = [...pack.words.signoffLeads].sort((a, b) => b.join(' ').length - a.join(' ').length);
     const alt = leads.map((l) => l.map(escape).join('[\\s,.]+')).join('|');
-    re = new RegExp(`(?:^|[\\s.!?)])(${alt})[\\s,.:!-]*\\n?\\s*([^\\n]{1,40})$`, 'u');
+    // The last closing phrase that is a whole word ("dank" is not the start of "dankzij").
+    re = new RegExp(`^[\\s\\S]*(?:^|[\\s.!?)])(${alt})(?![\\p{L}])[\\s,.:!-]*\\n?\\s*([^\\n]{1,40})$`, 'u');
     leadRegexes.set(pack, re);
   }
   return re;
@@ -205,7 +221,7 @@ function findLead(text: string, end: number, pack: Pack): Signoff | null {
   const nameText = tail.slice(nameStart).trim();
   const words = nameText.split(/[\s,]+/).filter(Boolean);
   if (words.length === 0 || words.length > 5) return null;
-  const s = start + m.index + m[0].indexOf(m[1]!);
+  const s = start + m.index + m[0].lastIndexOf(m[1]!, nameStart - m.index);
   const sig = classify(words, pack, nameText);
   return sig ? { ...sig, start: s, end } : null;
 }

@@ -63,6 +63,20 @@ describe('analyze', () => {
     expect(without.suggestions).toEqual(['Hi there']);
   });
 
+  test('"nobody speaks" is a hint that says who is missing and moves no score; it needs a message answered or a signature set', () => {
+    const context = 'The app crashes every time I open the camera.';
+    const text = 'What error do you see when the camera opens?';
+    const on = analyze(text, { context });
+    const off = analyze(text, { context, disabledRules: ['anonymous.no-voice'] });
+    const flag = on.flags.find((f) => f.rule === 'anonymous.no-voice');
+    expect(flag?.severity).toBe('hint');
+    expect(flag?.suggestions[0]).toMatch(/opens\?/);
+    expect(on.score).toBe(off.score);
+    expect(analyze(text).flags.some((f) => f.rule === 'anonymous.no-voice')).toBe(false);
+    expect(analyze(text, { signature: 'JD' }).flags.find((f) => f.rule === 'anonymous.no-voice')?.suggestions[0]).toMatch(/\^JD$/);
+    expect(analyze(`${text} ^JD`, { context }).flags.some((f) => f.rule === 'anonymous.no-voice')).toBe(false);
+  });
+
   test('soft rules are silent in a reply that speaks as a person and says something of its own, not in a signed template', () => {
     const impersonal = analyze('You can change it in our portal.', { extraRules: teamRules });
     expect(impersonal.flags.map((f) => f.rule)).toContain('process.team-portal');

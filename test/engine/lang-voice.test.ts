@@ -53,6 +53,11 @@ describe('sign-offs', () => {
     ['So glad you like it! ^Ash, Bean There Kings Cross', 'person', 'Ash'],
     ['The fee is refunded.\n\nKind regards,\nHannah Ross\nCustomer Relations', 'person', 'Hannah'],
     ['Sorted.\nKind regards, Skyline Mobile Social Care Team', 'department', undefined],
+    // What tools add after a sign-off: a link, a thread counter.
+    ['Please DM us your booking number. ^MR https://t.co/abc123', 'person', 'MR'],
+    ['We will post the times when they are final. 2/2^Corry', 'person', 'Corry'],
+    ["We'll take a look under the hood /JS https://t.co/x1", 'person', 'JS'],
+    ['Your refund is on its way. ^JD (2/2)', 'person', 'JD'],
   ])('en %j', (text, kind, name) => {
     const s = findSignoff(text, en);
     expect(s?.kind).toBe(kind);
@@ -71,6 +76,11 @@ describe('sign-offs', () => {
     ['Komt goed.\nMet vriendelijke groet, Jolanda Visser, Gemeente Waterdam', 'person', 'Jolanda'],
     ['Uw polis is aangepast.\nMet vriendelijke groet, Dekking Verzekeringen', 'department', undefined],
     ['Geregeld ^Marieke', 'person', 'Marieke'],
+    ['Er staat een technieker ingepland op maandag. Groetjes, ^^MY', 'person', 'MY'],
+    // The last closing phrase, as a whole word: not "dank" in "dankzij", not "gr" in "graag".
+    ['Dat kan met een 4G-modem, dankzij de nieuwe antenne. Groetjes Issam', 'person', 'Issam'],
+    ['We bekijken het graag verder! mvg, Zain', 'person', 'Zain'],
+    ['Stuur het nummer gerust via pm! 😀- Laura', 'person', 'Laura'],
   ])('nl %j', (text, kind, name) => {
     const s = findSignoff(text, nl);
     expect(s?.kind).toBe(kind);
@@ -84,6 +94,8 @@ describe('sign-offs', () => {
     'Please DM us. Thanks',
     'Call us on 0800-123 456.',
     'Visit https://example.com/help-centre',
+    'Our engineers work on it 24/7',
+    'Read more in the thread (1/2)',
   ])('no sign-off in %j', (text) => {
     expect(findSignoff(text, en)?.kind).not.toBe('person');
   });
