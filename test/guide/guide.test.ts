@@ -4,20 +4,11 @@ import { describe, expect, test } from 'vitest';
 import { analyze } from '../../src/engine/index.js';
 import { checkGuide, checkRule, formatIssue, guideRules, guideToJson, mergeGuideSites, readGuideText, type Guide } from '../../src/shared/guide.js';
 import { parseJsonWithLines, JsonSyntaxError } from '../../src/shared/json-lines.js';
+import { RULE as rule } from './rule-fixture.js';
 
 const root = new URL('../../', import.meta.url);
 export const EXAMPLE = readFileSync(new URL('docs/examples/team-guide.json', root), 'utf8');
 
-const rule = {
-  id: 'scripted.acme-valued',
-  lang: 'en',
-  category: 'scripted',
-  severity: 'warning',
-  patterns: ['valued (customer|member)'],
-  message: 'Nobody calls a friend a valued member.',
-  why: 'It reads like a mailing list.',
-  suggestions: ['customer'],
-};
 
 const guideText = (rules: unknown[], extra: Record<string, unknown> = {}) => JSON.stringify({ name: 'Acme', rules, ...extra }, null, 2);
 

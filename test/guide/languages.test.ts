@@ -7,17 +7,8 @@ import { describe, expect, test } from 'vitest';
 import { compilePattern, PatternError, patternProblem } from '../../src/engine/pattern.js';
 import { checkRule, formatIssue, readGuideText, SCHEMA_MESSAGES } from '../../src/shared/guide.js';
 import * as guideFile from '../../src/i18n/guideFile.generated.js';
+import { RULE as rule } from './rule-fixture.js';
 
-const rule = {
-  id: 'scripted.acme-valued',
-  lang: 'en',
-  category: 'scripted',
-  severity: 'warning',
-  patterns: ['valued (customer|member)'],
-  message: 'Nobody calls a friend a valued member.',
-  why: 'It reads like a mailing list.',
-  suggestions: ['customer'],
-};
 const both = (text: string) => {
   const res = readGuideText(text);
   if (res.ok) throw new Error('expected problems');
