@@ -373,8 +373,9 @@ const checks: Record<string, Check> = {
     const first = firstSentenceAfterMentions(ctx);
     if (!first) return [];
     // The opening sentence; when a phrase flag has it, the first word of a later sentence: the
-    // suggestion puts the acknowledgement in front, which reads right at any sentence start.
-    return [{ spans: replyPlaces(ctx, first, true) }];
+    // suggestion puts the acknowledgement in front, which reads right at any sentence start. When
+    // all of those are taken, any word marks it (the flag is about the whole reply).
+    return [{ spans: [...replyPlaces(ctx, first, true), ...wordsFrom(ctx, first)] }];
   },
 
   /** They asked a question or gave a detail, and the reply takes up nothing of it. */
@@ -386,11 +387,7 @@ const checks: Record<string, Check> = {
     if (!first) return [];
     // Said of the whole reply: when the usual places are taken (a formula, "nothing specific" on the
     // opening), any word of the reply before the sign-off marks it.
-    const end = ctx.signoff ? ctx.signoff.start : ctx.text.length;
-    const { starts, ends } = ctx.tokens;
-    const anyWord: Span[] = [];
-    for (let t = 0; t < starts.length && starts[t]! < end; t++) if (starts[t]! >= first.start) anyWord.push({ start: starts[t]!, end: ends[t]! });
-    return [{ spans: [...replyPlaces(ctx, first), ...anyWord], slots: substanceSlots(ctx, first) }];
+    return [{ spans: [...replyPlaces(ctx, first), ...wordsFrom(ctx, first)], slots: substanceSlots(ctx, first) }];
   },
 
   /** Take away the formulas, greeting, name and sign-off: nothing is left that belongs to this message. */
@@ -469,6 +466,15 @@ function replyPlaces(ctx: CheckContext, first: Span, sentenceStartsOnly = false)
   for (let t = 0; t < starts.length && starts[t]! < end; t++) {
     if (starts[t]! >= first.start && !(ctx.bits[t]! & (W.service | W.greeting | W.stopword))) out.push({ start: starts[t]!, end: ends[t]! });
   }
+  return out;
+}
+
+/** Every word of the reply from `first` up to the sign-off: the last places a whole-reply flag can take. */
+function wordsFrom(ctx: CheckContext, first: Span): Span[] {
+  const end = ctx.signoff ? ctx.signoff.start : ctx.text.length;
+  const { starts, ends } = ctx.tokens;
+  const out: Span[] = [];
+  for (let t = 0; t < starts.length && starts[t]! < end; t++) if (starts[t]! >= first.start) out.push({ start: starts[t]!, end: ends[t]! });
   return out;
 }
 

@@ -73,7 +73,7 @@ export function engagementJudgements(e: Engagement): { nothingSpecific: boolean;
     pushOnly: e.push !== null && e.beyondPush < 3 && e.cause === null && e.nextStep === null && !e.thanked,
     // Echoing their words or asking a question does not make up for ignoring how they feel; an
     // explanation, a next step or a real answer (several words of its own) is doing something concrete.
-    cold: e.heat !== null && !e.acknowledged && e.cause === null && e.nextStep === null && e.substance.length < 6,
+    cold: e.heat !== null && !e.acknowledged && e.cause === null && e.nextStep === null && e.beyondPush < 6,
     unanswered: e.compared && e.asked !== null && !engaged,
   };
 }
