@@ -56,7 +56,7 @@ describe('sign-offs', () => {
     // What tools add after a sign-off: a link, a thread counter.
     ['Please DM us your booking number. ^MR https://t.co/abc123', 'person', 'MR'],
     ['We will post the times when they are final. 2/2^Corry', 'person', 'Corry'],
-    ["We'll take a look under the hood /JS https://t.co/x1", 'person', 'JS'],
+    ['The spare part ships on Friday, so check your mailbox then /KW https://t.co/x1', 'person', 'KW'],
     ['Your refund is on its way. ^JD (2/2)', 'person', 'JD'],
   ])('en %j', (text, kind, name) => {
     const s = findSignoff(text, en);
@@ -76,7 +76,7 @@ describe('sign-offs', () => {
     ['Komt goed.\nMet vriendelijke groet, Jolanda Visser, Gemeente Waterdam', 'person', 'Jolanda'],
     ['Uw polis is aangepast.\nMet vriendelijke groet, Dekking Verzekeringen', 'department', undefined],
     ['Geregeld ^Marieke', 'person', 'Marieke'],
-    ['Er staat een technieker ingepland op maandag. Groetjes, ^^MY', 'person', 'MY'],
+    ['De monteur komt dinsdag tussen 8 en 12 uur langs. Groetjes, ^^PV', 'person', 'PV'],
     // The last closing phrase, as a whole word: not "dank" in "dankzij", not "gr" in "graag".
     ['Dat kan met een 4G-modem, dankzij de nieuwe antenne. Groetjes Issam', 'person', 'Issam'],
     ['We bekijken het graag verder! mvg, Zain', 'person', 'Zain'],
