@@ -73,6 +73,8 @@ interface Candidate {
   spans: Span[];
   slots: Record<string, string>;
   fromCheck: boolean;
+  firstOnly?: readonly string[];
+  addsAfterFrom?: number;
 }
 
 function unknownResult(lang: DetectedLang): Result {
@@ -171,7 +173,7 @@ export function analyze(input: string, options: AnalyzeOptions = {}): Result {
   for (const { cr, run } of plan.early) {
     if (!enabled(cr.src)) continue;
     for (const hit of run(ctx) as CheckHit[]) {
-      checkCandidates.push({ rule: cr.src, order: cr.order, spans: hit.spans, slots: hit.slots ?? {}, fromCheck: true });
+      checkCandidates.push({ rule: cr.src, order: cr.order, spans: hit.spans, slots: hit.slots ?? {}, fromCheck: true, firstOnly: hit.firstOnly, addsAfterFrom: hit.addsAfterFrom });
     }
   }
 
@@ -209,7 +211,7 @@ export function analyze(input: string, options: AnalyzeOptions = {}): Result {
     for (const hit of run(ctx) as CheckHit[]) {
       const slots = hit.slots ?? {};
       if (pointer) slots.pointer = pointer;
-      checkCandidates.push({ rule: cr.src, order: cr.order, spans: hit.spans, slots, fromCheck: true });
+      checkCandidates.push({ rule: cr.src, order: cr.order, spans: hit.spans, slots, fromCheck: true, firstOnly: hit.firstOnly, addsAfterFrom: hit.addsAfterFrom });
     }
   }
 
@@ -403,7 +405,8 @@ function resolveFlags(text: string, phrase: Candidate[], check: Candidate[], slo
   // (a warning) must not vanish behind a hint.
   for (const c of check) {
     if (c.rule.category === 'privacy') continue;
-    let span = c.spans.find((s) => s.end > s.start && coverage.free(s.start, s.end));
+    const preferred = c.addsAfterFrom === undefined ? c.spans : c.spans.slice(0, c.addsAfterFrom);
+    let span = preferred.find((s) => s.end > s.start && coverage.free(s.start, s.end));
     if (!span && c.spans[0] && c.spans[0].end > c.spans[0].start) {
       const first = c.spans[0];
       const inWay = taken.filter((t) => t.span.start < first.end && first.start < t.span.end);
@@ -416,6 +419,7 @@ function resolveFlags(text: string, phrase: Candidate[], check: Candidate[], slo
         span = first;
       }
     }
+    if (!span && c.addsAfterFrom !== undefined) span = c.spans.slice(c.addsAfterFrom).find((s) => s.end > s.start && coverage.free(s.start, s.end));
     if (span) {
       coverage.take(span.start, span.end);
       taken.push({ c, span });
@@ -425,7 +429,18 @@ function resolveFlags(text: string, phrase: Candidate[], check: Candidate[], slo
   if (taken.length > MAX_FLAGS) taken.length = MAX_FLAGS;
   return taken.map(({ c, span }) => {
     const matched = text.slice(span.start, span.end);
+    // A suggestion that adds words after the flagged ones: {matchEnd} where they end a sentence (closed
+    // with a full stop if need be), {matchMid} where the sentence goes on.
+    const next = /^[^\S\n]*(.?)/.exec(text.slice(span.end, span.end + 16))![1]!;
+    const endsSentence = /[.!?:;…]$/.test(matched) || next === '' || /[.!?…\n]/.test(next) || next.charCodeAt(0) >= 0xd800;
     const slots: Record<string, string> = { match: matched, ...c.slots };
+    if (endsSentence) slots.matchEnd = /[.!?:;…]$/.test(matched) ? matched : `${matched}.`;
+    else slots.matchMid = matched;
+    if (c.firstOnly && span !== c.spans[0]) for (const k of c.firstOnly) delete slots[k];
+    if (c.addsAfterFrom !== undefined && c.spans.indexOf(span) >= c.addsAfterFrom) {
+      slots.after = /[.!?:;…]$/.test(matched) ? matched : `${matched}.`;
+      delete slots.match;
+    }
     if (slotValues.name) slots.name = slotValues.name;
     if (slotValues.signature?.trim()) slots.signature = slotValues.signature.trim();
     const suggestions: string[] = [];

@@ -46,6 +46,14 @@ export interface CheckHit {
   /** Candidate spans, best first: the first that does not overlap a phrase flag is used. */
   spans: Span[];
   slots?: Record<string, string>;
+  /** Slots that fit only the first span (say, a rewrite of the opening sentence): dropped at any other place. */
+  firstOnly?: readonly string[];
+  /**
+   * Spans from this index on are a last resort, tried only after the first span could not be freed;
+   * there the flag adds a sentence after the flagged words: {after} holds them (closed with a full
+   * stop) and {match} is not given, so only the rule's "{after} ..." suggestions apply.
+   */
+  addsAfterFrom?: number;
 }
 
 type Check = (ctx: CheckContext) => CheckHit[];
@@ -373,9 +381,10 @@ const checks: Record<string, Check> = {
     const first = firstSentenceAfterMentions(ctx);
     if (!first) return [];
     // The opening sentence; when a phrase flag has it, the first word of a later sentence: the
-    // suggestion puts the acknowledgement in front, which reads right at any sentence start. When
-    // all of those are taken, any word marks it (the flag is about the whole reply).
-    return [{ spans: [...replyPlaces(ctx, first, true), ...wordsFrom(ctx, first)] }];
+    // suggestion puts the acknowledgement in front, which reads right only at a sentence start. When
+    // all are taken, the end of a sentence, where the acknowledgement follows ("{after} ...").
+    const starts = replyPlaces(ctx, first, true);
+    return [{ spans: [...starts, ...sentenceEnds(ctx, first)], addsAfterFrom: starts.length }];
   },
 
   /** They asked a question or gave a detail, and the reply takes up nothing of it. */
@@ -386,8 +395,10 @@ const checks: Record<string, Check> = {
     const first = firstSentenceAfterMentions(ctx);
     if (!first) return [];
     // Said of the whole reply: when the usual places are taken (a formula, "nothing specific" on the
-    // opening), any word of the reply before the sign-off marks it.
-    return [{ spans: [...replyPlaces(ctx, first), ...wordsFrom(ctx, first)], slots: substanceSlots(ctx, first) }];
+    // opening), the last word of a sentence marks it ("{matchEnd} {lead}" adds the answer after it),
+    // else any word ("{matchMid} – {leadLower}"); the rewrite of the opening with their detail fits
+    // the opening only.
+    return [{ spans: [...replyPlaces(ctx, first), ...sentenceEnds(ctx, first), ...wordsFrom(ctx, first)], slots: substanceSlots(ctx, first), firstOnly: ['withDetail'] }];
   },
 
   /** Take away the formulas, greeting, name and sign-off: nothing is left that belongs to this message. */
@@ -395,7 +406,7 @@ const checks: Record<string, Check> = {
     if (!ctx.engagement || !engagementJudgements(ctx.engagement).nothingSpecific) return [];
     const first = firstSentenceAfterMentions(ctx);
     if (!first) return [];
-    return [{ spans: replyPlaces(ctx, first), slots: substanceSlots(ctx, first) }];
+    return [{ spans: replyPlaces(ctx, first), slots: substanceSlots(ctx, first), firstOnly: ['withDetail'] }];
   },
 
   /** The reply's substance is "go somewhere else", with nothing said about the person's problem. */
@@ -474,13 +485,33 @@ function wordsFrom(ctx: CheckContext, first: Span): Span[] {
   const end = ctx.signoff ? ctx.signoff.start : ctx.text.length;
   const { starts, ends } = ctx.tokens;
   const out: Span[] = [];
-  for (let t = 0; t < starts.length && starts[t]! < end; t++) if (starts[t]! >= first.start) out.push({ start: starts[t]!, end: ends[t]! });
+  for (let t = 0; t < starts.length && starts[t]! < end; t++) if (starts[t]! >= first.start && ctx.text[starts[t]! - 1] !== '@') out.push({ start: starts[t]!, end: ends[t]! });
   return out;
+}
+
+/** The last word of each sentence from `first` up to the sign-off, last sentence first: where a whole-reply flag can add a sentence. */
+function sentenceEnds(ctx: CheckContext, first: Span): Span[] {
+  const end = ctx.signoff ? ctx.signoff.start : ctx.text.length;
+  const { starts, ends } = ctx.tokens;
+  const out: Span[] = [];
+  // One pass over sentences and words together (both in text order).
+  let t = 0;
+  for (const s of sentencesOf(ctx)) {
+    if (s.start >= end) break;
+    let last = -1;
+    while (t < starts.length && starts[t]! < Math.min(s.end, end)) {
+      if (starts[t]! >= s.start && starts[t]! >= first.start && ctx.text[starts[t]! - 1] !== '@') last = t;
+      t++;
+    }
+    if (last >= 0) out.push({ start: starts[last]!, end: ends[last]! });
+  }
+  return out.reverse();
 }
 
 /** Slots for suggestions that add substance: a lead-in, and the customer's detail when known. */
 function substanceSlots(ctx: CheckContext, span: Span): Record<string, string> {
-  const slots: Record<string, string> = { lead: ctx.pack.lexicon.phrases.leadIn };
+  const lead = ctx.pack.lexicon.phrases.leadIn;
+  const slots: Record<string, string> = { lead, leadLower: lead[0]!.toLowerCase() + lead.slice(1) };
   const detail = ctx.engagement?.detail;
   if (detail) slots.withDetail = `${ctx.pack.lexicon.phrases.about} ${detail}: ${lowerStarter(ctx.text.slice(span.start, span.end), ctx)}`;
   return slots;

@@ -6,7 +6,7 @@ const SLOT = /\{([a-zA-Z]+)\}/g;
 export const SLOT_NAMES = [
   'match', 'name', 'signature', 'sign', 'rewrite', 'keep', 'words', 'lower', 'participle',
   'beforeParticiple', 'subject', 'other', 'greeted', 'detail', 'withDetail', 'lead', 'leadLower', 'pointer',
-  'tail', 'your',
+  'tail', 'your', 'matchEnd', 'matchMid', 'after',
 ] as const;
 
 /** Slots that are not always known: a rule needs at least one suggestion without them. */

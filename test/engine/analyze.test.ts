@@ -63,6 +63,24 @@ describe('analyze', () => {
     expect(without.suggestions).toEqual(['Hi there']);
   });
 
+  test('a whole-reply flag placed after the usual places are taken still offers a suggestion that fits where it sits', () => {
+    const cases: [string, string][] = [
+      ['@sam Hoi Sam, wat vervelend om te horen! Stuur me je klantnummer even in privé door dan zoek ik uit wat ik kan doen -Lien', 'De decoder valt al een week elke avond uit tijdens het nieuws.'],
+      ['Thanks for reaching out! Please send us a DM with your booking number.', 'Third time this month my train is cancelled and nobody tells me anything.'],
+      ['We apologize for any inconvenience. Please DM us your booking number.', 'My suitcase never arrived in Lisbon.'],
+    ];
+    for (const [text, context] of cases) {
+      const r = analyze(text, { context });
+      for (const f of r.flags) {
+        expect(f.suggestions.length, `${f.rule} on "${f.text}"`).toBeGreaterThan(0);
+        // Added words go after the flagged ones as a new sentence, or after a dash mid-sentence; never glued on.
+        for (const sug of f.suggestions) if (sug.startsWith(f.text) && sug.length > f.text.length) expect(sug.slice(f.text.length), `${f.rule}: ${sug}`).toMatch(/^(\.? |\s–\s)/);
+      }
+    }
+    const nl = analyze(cases[0]![0], { context: cases[0]![1] }).flags.find((f) => f.rule === 'unempathetic.vraag-onbeantwoord');
+    expect(nl).toBeDefined();
+  });
+
   test('"nobody speaks" is a hint that says who is missing and moves no score; it needs a message answered or a signature set', () => {
     const context = 'The app crashes every time I open the camera.';
     const text = 'What error do you see when the camera opens?';

@@ -15,7 +15,7 @@ if (!available) console.warn('realdata.test: ../shared/data is missing; the real
 /** Floors, per language, split and label: F1 a few points under what `npm run eval` measured. */
 const FLOORS: Record<'en' | 'nl', Record<'tune' | 'check', Partial<Record<Label, number>>>> = {
   en: {
-    tune: { needs_coaching: 0.66, process: 0.82, scripted: 0.65, anonymous: 0.92, unempathetic: 0.6 },
+    tune: { needs_coaching: 0.66, process: 0.82, scripted: 0.65, anonymous: 0.92, unempathetic: 0.58 },
     check: { needs_coaching: 0.65, process: 0.8, scripted: 0.72, anonymous: 0.87, unempathetic: 0.6 },
   },
   nl: {
