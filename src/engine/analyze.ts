@@ -202,8 +202,10 @@ export function analyze(input: string, options: AnalyzeOptions = {}): Result {
   engagement.pointers = pointersFor(engagement, judged, pack);
   // A soft formula ("sorry to hear that") stays quiet in a reply that speaks as a person and engages
   // with the message; in a generic reply it is what makes it generic, signed or not.
+  // Words inside a request to go elsewhere ("stuur me je klantnummer in privé") are not the reply's own:
+  // a reply that only pushes keeps its stock phrases (the push itself may be fine when personal).
   if (personal && (engagement.level === 'engaged' || engagement.substance.length >= 3)) {
-    for (let i = candidates.length - 1; i >= 0; i--) if (candidates[i]!.rule.soft) candidates.splice(i, 1);
+    for (let i = candidates.length - 1; i >= 0; i--) if (candidates[i]!.rule.soft && !(judged.pushOnly && candidates[i]!.rule.category === 'scripted')) candidates.splice(i, 1);
   }
   const pointer = engagement.pointers[0];
   for (const { cr, run } of plan.late) {

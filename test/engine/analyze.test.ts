@@ -81,6 +81,15 @@ describe('analyze', () => {
     expect(nl).toBeDefined();
   });
 
+  test('a signed reply whose own words are all a request to go elsewhere keeps its stock phrases; a channel word as a noun asks nothing', () => {
+    const pushOnly = analyze('Hoi Bram, kan je me je klantnummer in privé sturen? Dan kijk ik het even na voor je. Groetjes, Lotte', { context: 'Mijn internet valt steeds weg.' });
+    expect(pushOnly.flags.map((f) => f.rule)).toContain('scripted.even-nakijken');
+    expect(pushOnly.verdict).not.toBe('human');
+    expect(analyze('Ik heb je mail ontvangen en de nieuwe pas is al onderweg. ^JD').engagement.push).toBeNull();
+    expect(analyze('Just DM us your order number. ^JD').engagement.push).not.toBeNull();
+    expect(analyze('Mail ons gerust je klantnummer. ^JD').engagement.push).not.toBeNull();
+  });
+
   test('"nobody speaks" is a hint that says who is missing and moves no score; it needs a message answered or a signature set', () => {
     const context = 'The app crashes every time I open the camera.';
     const text = 'What error do you see when the camera opens?';

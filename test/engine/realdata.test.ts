@@ -19,7 +19,7 @@ const FLOORS: Record<'en' | 'nl', Record<'tune' | 'check', Partial<Record<Label,
     check: { needs_coaching: 0.65, process: 0.8, scripted: 0.72, anonymous: 0.87, unempathetic: 0.6 },
   },
   nl: {
-    tune: { needs_coaching: 0.63, process: 0.82, scripted: 0.65, anonymous: 0.83, unempathetic: 0.54 },
+    tune: { needs_coaching: 0.65, process: 0.82, scripted: 0.67, anonymous: 0.83, unempathetic: 0.54 },
     check: { needs_coaching: 0.6, process: 0.84, scripted: 0.64, anonymous: 0.76, unempathetic: 0.53 },
   },
 };
