@@ -170,7 +170,7 @@ export function channelPushes(text: string, tokens: Tokens, bits: readonly numbe
       }
       // A channel word that is also a verb ("mail", "DM") asks only as a verb: not after "your", "je",
       // "the" ("ik heb je mail ontvangen" asks nothing; "just DM us" does).
-      if (b & W.request && (!(b & W.channel) || k === t || !DETERMINERS.has(tokens.words[k - 1]!))) request = true;
+      if (b & W.request && (!(b & W.channel) || k === t || !pack.engagement.determiners.has(tokens.words[k - 1]!))) request = true;
       if (b & W.elsewhere) away = true;
       if (channel && dataWords.has(tokens.words[k]!)) lastKey = tokens.ends[k]!;
     }
@@ -189,9 +189,6 @@ export function channelPushes(text: string, tokens: Tokens, bits: readonly numbe
   }
   return out;
 }
-
-/** Words before a noun, in both languages: after them a channel word is the thing, not a request. */
-const DETERMINERS = new Set(['your', 'the', 'a', 'an', 'my', 'our', 'this', 'that', 'je', 'jouw', 'uw', 'de', 'het', 'een', 'mijn', 'onze', 'deze', 'die']);
 
 const LINK_HINT = /https?:|www\.|\d{3}[-. ]\d{3}|0[89]00/i;
 const LINK_RE = /https?:\/\/\S+|www\.\S+|\b\d{3}[-. ]\d{3}[-. ]\d{4}\b|\b0[89]00[- ]?\d+/i;

@@ -79,6 +79,7 @@ export interface Pack {
     channels: Set<string>;
     requests: Set<string>;
     dataWords: Set<string>;
+    determiners: Set<string>;
     elsewhere: Set<string>;
     thanks: Set<string>;
   };
@@ -193,6 +194,7 @@ export function buildPack(lang: Lang, src: PackSource, extra: readonly RuleSourc
       channels: foldList(lexicon.engagement.channels),
       requests: foldList(lexicon.engagement.requests),
       dataWords: foldList(lexicon.engagement.dataWords),
+      determiners: foldList(lexicon.engagement.determiners),
       elsewhere: foldList(lexicon.engagement.elsewhere),
       thanks: foldList(lexicon.engagement.thanks),
     },
