@@ -37,7 +37,7 @@ function fewWordsAfter(segment: string, from: number): boolean {
 
 /**
  * Where the reply's own words end: before trailing emoji, spaces and a final full stop, and before
- * what tools add after a sign-off: links ("^JD https://t.co/..."), and a thread counter ("Lawrence 2/2").
+ * what tools add after a sign-off: links ("^JD https://t.co/..."), and a thread counter ("Ruben 2/2").
  */
 function signoffEnd(text: string): number {
   let end = trailerStart(text);
@@ -69,7 +69,7 @@ export function findSignoff(text: string, pack: Pack): Signoff | null {
     return { kind: 'department', start: s, end };
   }
 
-  // - Becky, – Nadia, webcare, — Sanne van webcare
+  // - Tamsin, – Nadia, webcare, — Sanne van webcare
   const dashAt = Math.max(segment.lastIndexOf('-'), segment.lastIndexOf('\u2013'), segment.lastIndexOf('\u2014'), segment.lastIndexOf('~'));
   // Only the part from just before the last dash can hold "- Name" (the regex is anchored at the end).
   const low = segment.charCodeAt(dashAt - 1);

@@ -7,7 +7,7 @@
  */
 import { normalizeWords } from './duplicates.js';
 
-/** A greeting and the name after it, at the start: "Hi Sam,", "Hallo Karen!", "Dear Mr Patel,". */
+/** A greeting and the name after it, at the start: "Hi Sam,", "Hallo Greet!", "Dear Mr Patel,". */
 const GREETING = /^(?:\s*[@＠][\p{L}\p{N}_.]+)*[\s,]*(?:hi|hello|hey|hiya|dear|morning|hallo|hoi|hey|dag|beste|goedemorgen|goedemiddag|goedenavond|heey|hee)\b[\s,]*(?:(?:mr|mrs|ms|mevrouw|meneer|dhr|mevr)\.?\s+)?(?:\p{Lu}[\p{L}'’-]*\s*){0,2}[,!.:]?/iu;
 
 /** The body of a reply, as the words two copies of one template share; '' when too short to call canned. */

@@ -185,9 +185,9 @@ describe('-h and --help on every command', () => {
 
 describe('human-tone check --jsonl', () => {
   test('a body sent again to other customers is marked canned, with the count so far and where it was first', () => {
-    const template = (name: string) => `Hallo ${name}, kan je mij je klantnummer in privé doorsturen? Dan kijk ik het even na. Groetjes, ^^MY`;
+    const template = (name: string) => `Hallo ${name}, kan je mij je klantnummer in privé doorsturen? Dan kijk ik het even na. Groetjes, ^^TV`;
     const lines = [
-      { text: template('Karen'), context: 'Al twee dagen geen tv' },
+      { text: template('Greet'), context: 'Al twee dagen geen tv' },
       { text: 'Your parcel left Leeds this morning and arrives tomorrow before noon. ^JD', context: 'Where is my parcel?' },
       { text: template('Peter'), context: 'Mijn factuur klopt niet' },
       { text: template('Ines'), context: 'Geen internet sinds gisteren' },

@@ -66,7 +66,7 @@ describe('canned-o-meter and progress', () => {
     // Posts go through without the pre-post check, so that only the record is under test here.
     await b.serviceWorker!.evaluate(() => chrome.storage.sync.set({ settings: { prePost: 'off' } }));
     const { page, box } = await openX(b);
-    const names = ['Karen', 'Joost', 'Amira'];
+    const names = ['Greet', 'Joost', 'Amira'];
     for (const [i, name] of names.entries()) {
       await page.click(box);
       await typeSlowly(page, reply(name, 1000 + i));

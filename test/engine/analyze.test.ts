@@ -66,7 +66,7 @@ describe('analyze', () => {
   test('a whole-reply flag placed after the usual places are taken still offers a suggestion that fits where it sits', () => {
     const cases: [string, string][] = [
       ['@sam Hoi Sam, wat vervelend om te horen! Stuur me je klantnummer even in privé door dan zoek ik uit wat ik kan doen -Lien', 'De decoder valt al een week elke avond uit tijdens het nieuws.'],
-      ['Thanks for reaching out! Please send us a DM with your booking number.', 'Third time this month my train is cancelled and nobody tells me anything.'],
+      ['Thanks for getting in touch! Drop us a DM with the booking code.', 'Third time this month my train is cancelled and nobody tells me anything.'],
       ['We apologize for any inconvenience. Please DM us your booking number.', 'My suitcase never arrived in Lisbon.'],
     ];
     for (const [text, context] of cases) {
@@ -82,7 +82,7 @@ describe('analyze', () => {
   });
 
   test('a signed reply whose own words are all a request to go elsewhere keeps its stock phrases; a channel word as a noun asks nothing', () => {
-    const pushOnly = analyze('Hoi Bram, kan je me je klantnummer in privé sturen? Dan kijk ik het even na voor je. Groetjes, Lotte', { context: 'Mijn internet valt steeds weg.' });
+    const pushOnly = analyze('Hoi Bram, mag ik je klantnummer via een privébericht? Dan bekijk ik dit even voor je. Groetjes, Lotte', { context: 'Mijn internet valt steeds weg.' });
     expect(pushOnly.flags.map((f) => f.rule)).toContain('scripted.even-nakijken');
     expect(pushOnly.verdict).not.toBe('human');
     expect(analyze('Ik heb je mail ontvangen en de nieuwe pas is al onderweg. ^JD').engagement.push).toBeNull();
@@ -133,7 +133,7 @@ describe('analyze', () => {
     const template = analyze("I'm sorry to hear this. Please DM me your order number and I'll look into it. ^KC", { context: 'My parcel is lost and nobody answers' });
     expect(template.verdict).not.toBe('human');
     expect(template.flags.map((f) => f.category)).toEqual(expect.arrayContaining(['scripted', 'process']));
-    const nl = analyze('Hallo Karen, kan je mij je klantnummer in privé doorsturen? Dan kijk ik het even na. Groetjes, ^^MY', { context: 'Al twee dagen geen tv meer, dit is de derde keer!' });
+    const nl = analyze('Hallo Greet, kan je mij je klantnummer in privé doorsturen? Dan kijk ik het even na. Groetjes, ^^TV', { context: 'Al twee dagen geen tv meer, dit is de derde keer!' });
     expect(nl.verdict).not.toBe('human');
     const specific = analyze('Confirmation emails can take up to 24 hours; has it been longer?', { context: 'I never got my confirmation email for the booking' });
     expect(specific.verdict).toBe('human');

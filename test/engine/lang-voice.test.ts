@@ -39,7 +39,7 @@ describe('sign-offs', () => {
     ['Your refund is on its way. ^JD', 'person', 'JD'],
     ['Your refund is on its way ^Kim 🙂', 'person', 'Kim'],
     ['Your refund is on its way. *JS', 'person', 'JS'],
-    ['Your refund is on its way. -Becky', 'person', 'Becky'],
+    ['Your refund is on its way. -Tamsin', 'person', 'Tamsin'],
     ['Your refund is on its way.\n– Nadia, webcare', 'person', 'Nadia'],
     ['Your refund is on its way. Cheers, Tom', 'person', 'Tom'],
     ['Your refund is on its way.\nKind regards,\nPriya', 'person', 'Priya'],
@@ -54,8 +54,8 @@ describe('sign-offs', () => {
     ['The fee is refunded.\n\nKind regards,\nHannah Ross\nCustomer Relations', 'person', 'Hannah'],
     ['Sorted.\nKind regards, Skyline Mobile Social Care Team', 'department', undefined],
     // What tools add after a sign-off: a link, a thread counter.
-    ['Please DM us your booking number. ^MR https://t.co/abc123', 'person', 'MR'],
-    ['We will post the times when they are final. 2/2^Corry', 'person', 'Corry'],
+    ['Please DM us your booking number. ^GH https://t.co/abc123', 'person', 'GH'],
+    ['We will post the times when they are final. 2/2^Dorian', 'person', 'Dorian'],
     ['The spare part ships on Friday, so check your mailbox then /KW https://t.co/x1', 'person', 'KW'],
     ['Your refund is on its way. ^JD (2/2)', 'person', 'JD'],
   ])('en %j', (text, kind, name) => {
@@ -78,9 +78,9 @@ describe('sign-offs', () => {
     ['Geregeld ^Marieke', 'person', 'Marieke'],
     ['De monteur komt dinsdag tussen 8 en 12 uur langs. Groetjes, ^^PV', 'person', 'PV'],
     // The last closing phrase, as a whole word: not "dank" in "dankzij", not "gr" in "graag".
-    ['Dat kan met een 4G-modem, dankzij de nieuwe antenne. Groetjes Issam', 'person', 'Issam'],
-    ['We bekijken het graag verder! mvg, Zain', 'person', 'Zain'],
-    ['Stuur het nummer gerust via pm! 😀- Laura', 'person', 'Laura'],
+    ['Dat kan met een 4G-modem, dankzij de nieuwe antenne. Groetjes Wout', 'person', 'Wout'],
+    ['We bekijken het graag verder! mvg, Femke', 'person', 'Femke'],
+    ['Stuur het nummer gerust via pm! 😀- Ilse', 'person', 'Ilse'],
   ])('nl %j', (text, kind, name) => {
     const s = findSignoff(text, nl);
     expect(s?.kind).toBe(kind);

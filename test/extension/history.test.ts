@@ -16,14 +16,14 @@ const TEMPLATE = (name: string, order: string, sign: string) =>
 
 describe('fingerprints', () => {
   test('one template sent to different customers is the same reply', () => {
-    const a = fingerprint(TEMPLATE('Karen', '55123', '^MY'), SALT, 'Karen')!;
+    const a = fingerprint(TEMPLATE('Greet', '55123', '^TV'), SALT, 'Greet')!;
     const b = fingerprint(TEMPLATE('Joost', '99871', '-Sam'), SALT, 'Joost')!;
     expect(similarity(a, b)).toBe(1);
   });
 
   test('a small change stays almost the same; a different reply does not', () => {
-    const a = fingerprint(TEMPLATE('Karen', '1', '^MY'), SALT)!;
-    const edited = fingerprint(TEMPLATE('Karen', '1', '^MY').replace('so that we can look into it for you', 'so that we can look into it for you today, promised'), SALT)!;
+    const a = fingerprint(TEMPLATE('Greet', '1', '^TV'), SALT)!;
+    const edited = fingerprint(TEMPLATE('Greet', '1', '^TV').replace('so that we can look into it for you', 'so that we can look into it for you today, promised'), SALT)!;
     const other = fingerprint('The 07:42 was cancelled because of a signal fault at Leeds; the next one runs at 08:12, and your ticket is valid on it.', SALT)!;
     expect(similarity(a, edited)).toBeGreaterThanOrEqual(SAME_REPLY);
     expect(similarity(a, edited)).toBeLessThan(1);
@@ -31,7 +31,7 @@ describe('fingerprints', () => {
   });
 
   test('holds no words: only hex digits, and a different salt gives an unrelated fingerprint', () => {
-    const text = TEMPLATE('Karen', '55123', '^MY');
+    const text = TEMPLATE('Greet', '55123', '^TV');
     const fp = fingerprint(text, SALT)!;
     expect(fp).toMatch(/^[0-9a-f]{256}$/);
     for (const word of text.toLowerCase().match(/[a-z]{4,}/g)!) expect(fp).not.toContain(word);
@@ -39,7 +39,7 @@ describe('fingerprints', () => {
   });
 
   test('too short a body has no fingerprint', () => {
-    expect(fingerprint('Thanks Karen! ^MY', SALT)).toBeNull();
+    expect(fingerprint('Thanks Greet! ^TV', SALT)).toBeNull();
   });
 });
 
@@ -64,7 +64,7 @@ describe('history', () => {
   test('a registered template is recognised by name, its text not kept', () => {
     const h = addTemplate(emptyHistory(SALT), 'delay', fingerprint(TEMPLATE('', '', ''), SALT)!);
     expect(JSON.stringify(h)).not.toMatch(/postcode|sorry/);
-    const r = repeatsOf(h, fingerprint(TEMPLATE('Karen', '7', '^MY'), SALT)!, DAY);
+    const r = repeatsOf(h, fingerprint(TEMPLATE('Greet', '7', '^TV'), SALT)!, DAY);
     expect(r.template?.name).toBe('delay');
     expect(r.template!.similarity).toBeGreaterThanOrEqual(SAME_REPLY);
   });
@@ -120,14 +120,14 @@ describe('the worker', () => {
     const store = fakeStore();
     const history = new ReplyHistory(store);
     const ask = (m: unknown) => handleMessage(m, { id: OWN }, OWN, async () => DEFAULT_SETTINGS, undefined, history)!;
-    const text = TEMPLATE('Karen', '55123', '^MY');
+    const text = TEMPLATE('Greet', '55123', '^TV');
     expect(await ask({ type: 'analyze', text })).toMatchObject({ ok: true, value: { repeats: { week: 0, month: 0 } } });
-    expect(await ask({ type: 'posted', text, author: 'Karen' })).toEqual({ ok: true, value: true });
+    expect(await ask({ type: 'posted', text, author: 'Greet' })).toEqual({ ok: true, value: true });
     expect(await ask({ type: 'posted', text: TEMPLATE('Joost', '2', '-Sam') })).toEqual({ ok: true, value: true });
-    const reply = await ask({ type: 'analyze', text: TEMPLATE('Priya', '3', '^MY') });
+    const reply = await ask({ type: 'analyze', text: TEMPLATE('Priya', '3', '^TV') });
     expect(reply).toMatchObject({ ok: true, value: { repeats: { week: 2, month: 2 } } });
     const json = JSON.stringify(store.saved.at(-1));
-    for (const word of ['sorry', 'postcode', 'Karen', 'trouble', '55123']) expect(json).not.toContain(word);
+    for (const word of ['sorry', 'postcode', 'Greet', 'trouble', '55123']) expect(json).not.toContain(word);
     expect(store.saved.at(-1)!.days[String(DAY)]!.n).toBe(2);
   });
 
@@ -136,8 +136,8 @@ describe('the worker', () => {
     const history = new ReplyHistory(store);
     const off = readSettings({ remember: false });
     const ask = (m: unknown) => handleMessage(m, { id: OWN }, OWN, async () => off, undefined, history)!;
-    expect(await ask({ type: 'posted', text: TEMPLATE('Karen', '1', '^MY') })).toEqual({ ok: true, value: false });
-    const reply = await ask({ type: 'analyze', text: TEMPLATE('Karen', '1', '^MY') });
+    expect(await ask({ type: 'posted', text: TEMPLATE('Greet', '1', '^TV') })).toEqual({ ok: true, value: false });
+    const reply = await ask({ type: 'analyze', text: TEMPLATE('Greet', '1', '^TV') });
     expect(reply.ok && 'repeats' in (reply.value as object)).toBe(false);
     expect(store.saved).toHaveLength(0);
   });
@@ -153,7 +153,7 @@ describe('the worker', () => {
     const store = fakeStore();
     const history = new ReplyHistory(store);
     const ask = (m: unknown) => handleMessage(m, { id: OWN }, OWN, async () => DEFAULT_SETTINGS, undefined, history)!;
-    const posting = ask({ type: 'posted', text: TEMPLATE('Karen', '1', '^MY') });
+    const posting = ask({ type: 'posted', text: TEMPLATE('Greet', '1', '^TV') });
     const list = [{ name: 'delay', text: TEMPLATE('{name}', '{order}', '') }, { name: 'too short', text: 'Thanks!' }];
     await Promise.all([posting, history.templates(list)]);
     const last = store.saved.at(-1)!;
@@ -163,13 +163,13 @@ describe('the worker', () => {
     const writes = store.saved.length;
     await history.templates(list);
     expect(store.saved).toHaveLength(writes);
-    const reply = await ask({ type: 'analyze', text: TEMPLATE('Priya', '3', '^MY') });
+    const reply = await ask({ type: 'analyze', text: TEMPLATE('Priya', '3', '^TV') });
     expect(reply).toMatchObject({ ok: true, value: { repeats: { template: { name: 'delay' } } } });
   });
 
   test('a store that cannot be read does not stop the analysis', async () => {
     const history = new ReplyHistory({ load: () => Promise.reject(new Error('quota')), save: async () => undefined, today: () => DAY });
-    const reply = await handleMessage({ type: 'analyze', text: TEMPLATE('Karen', '1', '^MY') }, { id: OWN }, OWN, async () => DEFAULT_SETTINGS, undefined, history)!;
+    const reply = await handleMessage({ type: 'analyze', text: TEMPLATE('Greet', '1', '^TV') }, { id: OWN }, OWN, async () => DEFAULT_SETTINGS, undefined, history)!;
     expect(reply).toMatchObject({ ok: true, value: { lang: 'en' } });
   });
 });

@@ -3,8 +3,8 @@ import { bodyOf, CannedCounter } from '../../src/report/canned.js';
 
 describe('canned bodies', () => {
   test('greeting, name, mentions and sign-off aside, one template is one body', () => {
-    const a = bodyOf('@karen_x Hallo Karen, kan je mij je klantnummer in privé doorsturen? Dan kijk ik het even na. Groetjes, ^^MY');
-    const b = bodyOf('@pjansen Hallo Peter! Kan je mij je klantnummer in privé doorsturen? Dan kijk ik het even na. Groetjes, ^^MY');
+    const a = bodyOf('@greet_x Hallo Greet, kan je mij je klantnummer in privé doorsturen? Dan kijk ik het even na. Groetjes, ^^TV');
+    const b = bodyOf('@pjansen Hallo Peter! Kan je mij je klantnummer in privé doorsturen? Dan kijk ik het even na. Groetjes, ^^TV');
     expect(a).not.toBe('');
     expect(a).toBe(b);
     expect(bodyOf("Hi Sam, I'm sorry to hear this. Please DM me your order number. ^KC")).toBe(bodyOf("Hey Priya! I'm sorry to hear this. Please DM me your order number. -Lexie"));
