@@ -36,7 +36,7 @@ const outFor = (part: string) => (outArg === undefined && ENGINE_PARTS.has(part)
 const fileFor = (part: string) => join(outFor(part), `${part}${ENGINE_PARTS.has(part) && outArg === undefined ? '-words' : ''}.generated.ts`);
 const localesDir = arg('locales') ?? join(root, 'public/_locales');
 
-export const LANGS = ['en', 'nl'] as const;
+const LANGS = ['en', 'nl'] as const;
 /** Limits the browsers and stores put on manifest strings (Chrome Web Store: name 45, description 132). */
 const MANIFEST_LIMITS: Record<string, number> = { extName: 45, extDescription: 132 };
 const IDENT = /^[A-Za-z][A-Za-z0-9_]*$/;

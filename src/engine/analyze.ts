@@ -435,12 +435,13 @@ function resolveFlags(text: string, phrase: Candidate[], check: Candidate[], slo
     // with a full stop if need be), {matchMid} where the sentence goes on.
     const next = /^[^\S\n]*(.?)/.exec(text.slice(span.end, span.end + 16))![1]!;
     const endsSentence = /[.!?:;…]$/.test(matched) || next === '' || /[.!?…\n]/.test(next) || next.charCodeAt(0) >= 0xd800;
+    const closed = /[.!?:;…]$/.test(matched) ? matched : `${matched}.`;
     const slots: Record<string, string> = { match: matched, ...c.slots };
-    if (endsSentence) slots.matchEnd = /[.!?:;…]$/.test(matched) ? matched : `${matched}.`;
+    if (endsSentence) slots.matchEnd = closed;
     else slots.matchMid = matched;
     if (c.firstOnly && span !== c.spans[0]) for (const k of c.firstOnly) delete slots[k];
     if (c.addsAfterFrom !== undefined && c.spans.indexOf(span) >= c.addsAfterFrom) {
-      slots.after = /[.!?:;…]$/.test(matched) ? matched : `${matched}.`;
+      slots.after = closed;
       delete slots.match;
     }
     if (slotValues.name) slots.name = slotValues.name;

@@ -164,10 +164,7 @@ const checks: Record<string, Check> = {
     if (!span) return [];
     const tail = { start: Math.max(span.start, span.end - 1), end: span.end };
     // When the end is taken by another flag, any word from the end backwards marks it.
-    const { starts, ends } = ctx.tokens;
-    const earlier: Span[] = [];
-    for (let t = starts.length - 1; t >= 0; t--) if (ctx.text[starts[t]! - 1] !== '@') earlier.push({ start: starts[t]!, end: ends[t]! });
-    return [{ spans: [span, tail, ...earlier], slots: { sign: signText(ctx) } }];
+    return [{ spans: [span, tail, ...wordsFrom(ctx, { start: 0, end: 0 }).reverse()], slots: { sign: signText(ctx) } }];
   },
 
   /** Signed by a department or "the team" instead of a person. */

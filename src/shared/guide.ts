@@ -64,9 +64,8 @@ export type GuideRule = Guide['rules'][number];
 
 export interface GuideIssue {
   path: (string | number)[];
-  /** What is wrong, to be said in the reader's language (formatIssue); `message` is the same in English. */
+  /** What is wrong, to be said in the reader's language (formatIssue). */
   words: Words;
-  message: string;
   /** 1-based line (and column, for a syntax error) in the file, when the guide came from a file. */
   line?: number;
   column?: number;
@@ -84,8 +83,7 @@ function table(lang: UiLang): Record<string, string> {
 }
 
 const problem = (path: (string | number)[], key: keyof typeof GUIDE_FILE.en, vars?: Words['vars']): GuideIssue => {
-  const words: Words = vars ? { key, vars } : { key };
-  return { path, words, message: say(table('en'), words) };
+  return { path, words: vars ? { key, vars } : { key } };
 };
 
 /**

@@ -17,15 +17,12 @@ export interface Located {
 
 /** A syntax error: what is wrong (catalogue part `guideFile`, keys json_*), and where. */
 export class JsonSyntaxError extends Error {
-  readonly reason: string;
   constructor(
     readonly words: Words,
     readonly line: number,
     readonly column: number,
   ) {
-    const reason = say(GUIDE_FILE_EN, words);
-    super(`line ${line}, column ${column}: ${reason}`);
-    this.reason = reason;
+    super(`line ${line}, column ${column}: ${say(GUIDE_FILE_EN, words)}`);
   }
 }
 

@@ -32,6 +32,16 @@ describe('settings page', () => {
   afterAll(async () => {
     await b?.close();
   });
+  /** An X reply box holding a broadcast-style reply, analysed. */
+  const broadcastOnX = async () => {
+    const site = await b.context.newPage();
+    await site.goto(FIXTURE_URLS.xStatus);
+    await waitForFixture(site);
+    await site.click(await site.evaluate(() => window.__fixture!.selector));
+    await typeSlowly(site, BROADCAST);
+    await waitForAnalysis(site);
+    return site;
+  };
   const stored = async () => ((await b.serviceWorker!.evaluate(() => chrome.storage.sync.get('settings'))).settings ?? {}) as Record<string, unknown>;
 
   test('is reachable from the popup and the extensions page, and its controls are named', async () => {
@@ -53,12 +63,7 @@ describe('settings page', () => {
   });
 
   test('a category switched off is saved to sync at once and stops its flags in an open tab; the sign-off is saved', async () => {
-    const site = await b.context.newPage();
-    await site.goto(FIXTURE_URLS.xStatus);
-    await waitForFixture(site);
-    await site.click(await site.evaluate(() => window.__fixture!.selector));
-    await typeSlowly(site, BROADCAST);
-    await waitForAnalysis(site);
+    const site = await broadcastOnX();
     expect((await highlightTexts(site)).some(([name]) => name === 'human-tone-broadcast')).toBe(true);
 
     const options = await b.context.newPage();
@@ -101,12 +106,7 @@ describe('settings page', () => {
   test('the interface language is switched in the settings page: the page, the popup and the coach in an open tab follow', async () => {
     const options = await b.context.newPage();
     await options.goto(`chrome-extension://${b.extensionId}/src/options/index.html`);
-    const site = await b.context.newPage();
-    await site.goto(FIXTURE_URLS.xStatus);
-    await waitForFixture(site);
-    await site.click(await site.evaluate(() => window.__fixture!.selector));
-    await typeSlowly(site, BROADCAST);
-    await waitForAnalysis(site);
+    const site = await broadcastOnX();
     await expect.poll(() => coach(site).getByRole('button', { name: /Open the coach\.$/ }).count()).toBe(1);
 
     await options.bringToFront();
