@@ -107,6 +107,12 @@ export function measureFeatures(flags: readonly Flag[], cues: readonly Cue[], e:
   }
   // A person's voice counts when it says something of its own: a signature does not rescue a template.
   const j = engagementJudgements(e);
+  // ...and the lack of one does not sink a specific answer: where the reply engages (and is more than a
+  // push), "no name" and "the company speaks" stay hints and move no score.
+  if (e.level === 'engaged' && !j.pushOnly) {
+    unsigned = 0;
+    corporateWe = 0;
+  }
   let firstPerson = 0, signed = 0, usesName = 0, acknowledges = 0, ownsMistake = 0;
   if (!j.nothingSpecific) {
     for (const c of cues) {

@@ -140,6 +140,24 @@ describe('analyze', () => {
     expect(specific.flags.filter((f) => f.severity !== 'hint')).toEqual([]);
   });
 
+  test('"no name" and "the company speaks" move the score only where the reply says nothing of its own', () => {
+    const steps = (text: string, context: string) => analyze(text, { context }).explanation.steps.map((s) => s.id);
+    // Engaged (their words, a cause): the company voice is a hint, not a step down.
+    const engaged = steps('We moved the Leeds depot run to Thursday because the van broke down, so your sofa comes then.', 'Where is my sofa? It was due on Monday');
+    expect(engaged).not.toContain('unsigned');
+    expect(engaged).not.toContain('corporate-we');
+    // Generic: the same voice counts against it.
+    const generic = steps('We are here to help. Let us know if there is anything we can do.', 'Where is my sofa? It was due on Monday');
+    expect(generic).toContain('unsigned');
+    // A push with nothing else is not rescued either.
+    const push = steps('We need your order number, please send us a DM.', 'Where is my sofa? It was due on Monday');
+    expect(push).toContain('push-only');
+    expect(push).toEqual(expect.arrayContaining(['unsigned']));
+    const nl = steps('We hebben de rit naar Gent naar donderdag verplaatst omdat de bestelwagen pech had, dus je zetel komt dan.', 'Waar blijft mijn zetel? Hij moest maandag komen');
+    expect(nl).not.toContain('unsigned');
+    expect(nl).not.toContain('corporate-we');
+  });
+
   test('the engagement says what the reply takes up from the message, and what it left out', () => {
     const context = 'My order 5512 never arrived. Will it come before Friday?';
     const engaged = analyze('Order 5512 is at the Leeds depot because the van broke down; it arrives Thursday. ^JD', { context });
