@@ -10,7 +10,7 @@
  * Pure and language-pack driven: the word lists are in rules/<lang>/_lexicon.yaml (`engagement`).
  */
 import { fold } from './fold.js';
-import type { Pack } from './packs.js';
+import type { Identifiers, Pack } from './packs.js';
 import { sentences, type Span, type Tokens } from './text.js';
 import type { Engagement, EngagementEcho } from './types.js';
 import { W } from './wordclass.js';
@@ -152,7 +152,7 @@ export function channelPushes(text: string, tokens: Tokens, bits: readonly numbe
   // Most replies name no channel and hold no link or phone number: nothing to split into sentences.
   let any = false;
   for (let t = 0; t < bits.length && !any; t++) if (bits[t]! & (W.channel | W.elsewhere)) any = true;
-  if (!any && !LINK_HINT.test(text)) return [];
+  if (!any && !LINK_HINT.test(text) && !identifierIn(tokens, 0, text.length, pack.engagement.identifiers)) return [];
   const dataWords = pack.engagement.dataWords;
   const out: Span[][] = [];
   let t = 0;
@@ -180,6 +180,15 @@ export function channelPushes(text: string, tokens: Tokens, bits: readonly numbe
       if (link) {
         channel = { start: s.start + link.index, end: s.start + link.index + link[0].length };
         lastKey = channel.end;
+      } else {
+        // No channel named, but their account number, address or the like asked for (a request, or a
+        // question): handing it over is the process's first step.
+        const id = identifierIn(tokens, t, s.end, pack.engagement.identifiers);
+        if (id && (request || /\?\s*$/.test(body)) && !negatedBefore(tokens, bits, t, id.start)) {
+          channel = id;
+          lastKey = id.end;
+          request = true;
+        }
       }
     }
     if (channel && (request || away)) {
@@ -188,6 +197,22 @@ export function channelPushes(text: string, tokens: Tokens, bits: readonly numbe
     }
   }
   return out;
+}
+
+/** A negator ("without", "don't", "zonder", "geen") among the tokens from `from` up to `end`: "without sharing your account number" asks for none. */
+function negatedBefore(tokens: Tokens, bits: readonly number[], from: number, end: number): boolean {
+  for (let k = from; k < tokens.words.length && tokens.starts[k]! < end; k++) if (bits[k]! & W.negator) return true;
+  return false;
+}
+
+/** The first identifier ("klantnummer", "order number") among the tokens from `from` up to `end`. */
+function identifierIn(tokens: Tokens, from: number, end: number, identifiers: Identifiers): Span | null {
+  for (let k = from; k < tokens.words.length && tokens.starts[k]! < end; k++) {
+    const w = tokens.words[k]!;
+    if (k > from && identifiers.pairs.get(w)?.has(tokens.words[k - 1]!)) return { start: tokens.starts[k - 1]!, end: tokens.ends[k]! };
+    if (identifiers.single.has(w)) return { start: tokens.starts[k]!, end: tokens.ends[k]! };
+  }
+  return null;
 }
 
 const LINK_HINT = /https?:|www\.|\d{3}[-. ]\d{3}|0[89]00/i;

@@ -79,6 +79,8 @@ export interface Pack {
     channels: Set<string>;
     requests: Set<string>;
     dataWords: Set<string>;
+    /** What identifies a customer (one word, or two: "order number"): asking for it is the first step of a process. */
+    identifiers: Identifiers;
     determiners: Set<string>;
     elsewhere: Set<string>;
     thanks: Set<string>;
@@ -105,6 +107,27 @@ export function getPack(lang: Lang): Pack {
 }
 
 const foldList = (list: readonly string[]) => new Set(list.map((w) => fold(w.trim())));
+
+/** Identifiers by their last word: one-word ones match alone, two-word ones need the word before. */
+export interface Identifiers {
+  single: Set<string>;
+  /** Last word to the words that may come before it. */
+  pairs: Map<string, Set<string>>;
+}
+
+function identifiersOf(list: readonly string[]): Identifiers {
+  const out: Identifiers = { single: new Set(), pairs: new Map() };
+  for (const item of list) {
+    const words = fold(item.trim()).split(/\s+/);
+    if (words.length === 1) out.single.add(words[0]!);
+    else {
+      const last = words[words.length - 1]!;
+      if (!out.pairs.has(last)) out.pairs.set(last, new Set());
+      out.pairs.get(last)!.add(words[words.length - 2]!);
+    }
+  }
+  return out;
+}
 
 /** Words so common that a pattern should not be indexed under them: function words and pronouns. */
 export function commonWords(lexicon: Lexicon): Set<string> {
@@ -194,6 +217,7 @@ export function buildPack(lang: Lang, src: PackSource, extra: readonly RuleSourc
       channels: foldList(lexicon.engagement.channels),
       requests: foldList(lexicon.engagement.requests),
       dataWords: foldList(lexicon.engagement.dataWords),
+      identifiers: identifiersOf(lexicon.engagement.identifiers),
       determiners: foldList(lexicon.engagement.determiners),
       elsewhere: foldList(lexicon.engagement.elsewhere),
       thanks: foldList(lexicon.engagement.thanks),

@@ -159,6 +159,7 @@ export const LexiconSchema = v.strictObject({
     channels: words,
     requests: words,
     dataWords: words,
+    identifiers: words,
     determiners: words,
     elsewhere: words,
     thanks: words,
