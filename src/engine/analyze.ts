@@ -294,6 +294,14 @@ function heatOf(context: string, contextFolded: string, tokens: ReturnType<typeo
       return shout ? shout[0] : context.replace(/@\w+\s*/g, '').slice(0, 40).trim();
     }
   }
+  // An angry face, swearing face, steam, anger mark, thumbs down or eye roll: heat in any language
+  // ("Jullie medewerkers zijn echt perfect 😡" is not praise).
+  const angry = ANGRY_EMOJI.exec(context);
+  if (angry) {
+    const at = angry.index;
+    const from = Math.max(context.lastIndexOf('.', at) + 1, context.lastIndexOf('\n', at) + 1, at - 60, 0);
+    return context.slice(from, at + angry[0].length).replace(/^(?:\s*@\w+)+/, '').trim() || angry[0];
+  }
   // Two exasperated marks or more ("?!?", "??!"): one "?!" is as often excitement.
   if (marks && /[?!]{3,}|(?:\?!|!\?|\?\?)[^?!]+(?:\?!|!\?|\?\?)/.test(contextFolded)) {
     const at = marks.index;
@@ -304,6 +312,7 @@ function heatOf(context: string, contextFolded: string, tokens: ReturnType<typeo
 }
 
 const NOT_ASCII = /[^\x00-\x7f]/;
+const ANGRY_EMOJI = /[\u{1F620}\u{1F621}\u{1F92C}\u{1F624}\u{1F4A2}\u{1F44E}\u{1F644}]/u;
 
 /** How many letters a text has and how many of them are capitals (ASCII counted by code, the rest by \p{L}). */
 function capitalShare(text: string): { letters: number; upper: number } {

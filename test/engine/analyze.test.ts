@@ -140,6 +140,18 @@ describe('analyze', () => {
     expect(specific.flags.filter((f) => f.severity !== 'hint')).toEqual([]);
   });
 
+  test('an angry emoji is heat, and praise next to it is not a thank-you', () => {
+    const en = analyze('Glad to hear it! ^JD', { context: 'Waited an hour at the door, your drivers are just perfect 😡' }).engagement;
+    expect(en.heat).toContain('😡');
+    expect(en.thanked).toBe(false);
+    const nl = analyze('Kan je de winkel in privé doorsturen?', { context: 'Een half uur aan de deur gewacht. Echt top 🤬' });
+    expect(nl.engagement.heat).toContain('🤬');
+    expect(nl.engagement.thanked).toBe(false);
+    expect(nl.verdict).not.toBe('human');
+    // Without one, the same praise is a thank-you.
+    expect(analyze('Glad to hear it! ^JD', { context: 'Your drivers are just perfect 😀' }).engagement.thanked).toBe(true);
+  });
+
   test('"no name" and "the company speaks" move the score only where the reply says nothing of its own', () => {
     const steps = (text: string, context: string) => analyze(text, { context }).explanation.steps.map((s) => s.id);
     // Engaged (their words, a cause): the company voice is a hint, not a step down.
