@@ -100,19 +100,26 @@ export function findSignoff(text: string, pack: Pack): Signoff | null {
   }
 
   // A name alone on the last line, or "Mark from the night shift" after a sentence.
-  const lastSentenceStart = Math.max(lineStart, lastSentenceBoundary(text, end));
+  let lastSentenceStart = Math.max(lineStart, lastSentenceBoundary(text, end));
+  // ... or after an emoji or a link, which close a tweet's last sentence as a line break would ("… today 😊 Priya").
+  const mark = MARK_THEN_WORD.exec(text.slice(Math.max(lastSentenceStart, end - 200), end));
+  const afterMark = mark !== null;
+  if (mark) lastSentenceStart = end - mark[1]!.length;
   const tail = text.slice(lastSentenceStart, end).trim();
   if (tail && tail.length <= 60) {
     const offset = text.indexOf(tail, lastSentenceStart);
     const words = tail.split(/[\s,]+/).filter(Boolean);
     const standalone = lineStart === lastSentenceStart || lastSentenceStart > lineStart;
     if (standalone && words.length <= 6 && /^\p{Lu}/u.test(tail) && !/[?]$/.test(tail)) {
-      const sig = classifyTrailingName(words, pack, lineStart === lastSentenceStart && lineStart > 0);
+      const sig = classifyTrailingName(words, pack, afterMark || (lineStart === lastSentenceStart && lineStart > 0));
       if (sig) return { ...sig, start: offset, end: offset + tail.length };
     }
   }
   return null;
 }
+
+/** An emoji or a link, then one capitalised word to the end: the word may be a name on its own. */
+const MARK_THEN_WORD = /(?:\p{Extended_Pictographic}\uFE0F?|https?:\/\/\S+)\s+(\p{Lu}[\p{L}'\u2019-]{1,19})$/u;
 
 function lastSentenceBoundary(text: string, end: number): number {
   for (let i = end - 1; i > 0; i--) {
@@ -132,6 +139,8 @@ function looksLikeName(word: string, pack: Pack): boolean {
   const f = fold(word);
   if (pack.words.stopwords.has(f) || pack.words.greetings.has(f) || pack.words.orgVoice.has(f)) return false;
   if (pack.words.firstPerson.has(f)) return false;
+  // "Thanks. Enjoy." closes with a word that opens sentences, not with a name.
+  if (pack.words.sentenceStarters.has(f)) return false;
   return true;
 }
 

@@ -58,6 +58,9 @@ describe('sign-offs', () => {
     ['We will post the times when they are final. 2/2^Dorian', 'person', 'Dorian'],
     ['The spare part ships on Friday, so check your mailbox then /KW https://t.co/x1', 'person', 'KW'],
     ['Your refund is on its way. ^JD (2/2)', 'person', 'JD'],
+    // A name alone after an emoji or a link, which end a tweet's sentence as a line break would.
+    ['Your refund went out this morning 😊 Priya', 'person', 'Priya'],
+    ['The steps are here https://example.com/reset Priya', 'person', 'Priya'],
   ])('en %j', (text, kind, name) => {
     const s = findSignoff(text, en);
     expect(s?.kind).toBe(kind);
@@ -81,6 +84,7 @@ describe('sign-offs', () => {
     ['Dat kan met een 4G-modem, dankzij de nieuwe antenne. Groetjes Wout', 'person', 'Wout'],
     ['We bekijken het graag verder! mvg, Femke', 'person', 'Femke'],
     ['Stuur het nummer gerust via pm! 😀- Ilse', 'person', 'Ilse'],
+    ['Je nieuwe simkaart is onderweg 😊 Ilse', 'person', 'Ilse'],
   ])('nl %j', (text, kind, name) => {
     const s = findSignoff(text, nl);
     expect(s?.kind).toBe(kind);
@@ -96,6 +100,10 @@ describe('sign-offs', () => {
     'Visit https://example.com/help-centre',
     'Our engineers work on it 24/7',
     'Read more in the thread (1/2)',
+    // A word that opens sentences is not a name, even where a name could stand.
+    'Your refund went out this morning. Thanks. Enjoy.',
+    'Your refund went out this morning 😊 Enjoy',
+    'Glad it arrived 🎉 Congrats',
   ])('no sign-off in %j', (text) => {
     expect(findSignoff(text, en)?.kind).not.toBe('person');
   });
