@@ -151,8 +151,8 @@ function gistOf(ctx: string, sentenceList: () => Span[]): string | null {
 export function channelPushes(text: string, tokens: Tokens, bits: readonly number[], pack: Pack, sentenceList: () => readonly Span[]): Span[][] {
   // Most replies name no channel and hold no link or phone number: nothing to split into sentences.
   let any = false;
-  for (let t = 0; t < bits.length && !any; t++) if (bits[t]! & (W.channel | W.elsewhere)) any = true;
-  if (!any && !LINK_HINT.test(text) && !identifierIn(tokens, 0, text.length, pack.engagement.identifiers)) return [];
+  for (let t = 0; t < bits.length && !any; t++) if (bits[t]! & (W.channel | W.elsewhere | W.identifier)) any = true;
+  if (!any && !LINK_HINT.test(text)) return [];
   const dataWords = pack.engagement.dataWords;
   const out: Span[][] = [];
   let t = 0;
@@ -183,7 +183,7 @@ export function channelPushes(text: string, tokens: Tokens, bits: readonly numbe
       } else {
         // No channel named, but their account number, address or the like asked for (a request, or a
         // question): handing it over is the process's first step.
-        const id = identifierIn(tokens, t, s.end, pack.engagement.identifiers);
+        const id = identifierIn(tokens, bits, t, s.end, pack.engagement.identifiers);
         if (id && (request || /\?\s*$/.test(body)) && !negatedBefore(tokens, bits, t, id.start)) {
           channel = id;
           lastKey = id.end;
@@ -206,8 +206,9 @@ function negatedBefore(tokens: Tokens, bits: readonly number[], from: number, en
 }
 
 /** The first identifier ("klantnummer", "order number") among the tokens from `from` up to `end`. */
-function identifierIn(tokens: Tokens, from: number, end: number, identifiers: Identifiers): Span | null {
+function identifierIn(tokens: Tokens, bits: readonly number[], from: number, end: number, identifiers: Identifiers): Span | null {
   for (let k = from; k < tokens.words.length && tokens.starts[k]! < end; k++) {
+    if (!(bits[k]! & W.identifier)) continue;
     const w = tokens.words[k]!;
     if (k > from && identifiers.pairs.get(w)?.has(tokens.words[k - 1]!)) return { start: tokens.starts[k - 1]!, end: tokens.ends[k]! };
     if (identifiers.single.has(w)) return { start: tokens.starts[k]!, end: tokens.ends[k]! };

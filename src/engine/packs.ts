@@ -229,5 +229,7 @@ export function buildPack(lang: Lang, src: PackSource, extra: readonly RuleSourc
   classes.push([w.firstPerson, W.firstPerson], [w.orgVoice, W.orgVoice], [w.formal, W.formal], [w.informal, W.informal], [w.stopwords, W.stopword], [w.greetings, W.greeting], [w.negators, W.negator], [w.departments, W.department]);
   const e = pack.engagement;
   classes.push([e.service, W.service], [e.cause, W.cause], [e.channels, W.channel], [e.requests, W.request], [e.elsewhere, W.elsewhere], [e.thanks, W.thanks]);
+  // An identifier's last word ("klantnummer", "number" of "order number"): where one may end.
+  classes.push([new Set([...e.identifiers.single, ...e.identifiers.pairs.keys()]), W.identifier]);
   return pack;
 }

@@ -102,9 +102,9 @@ export function findSignoff(text: string, pack: Pack): Signoff | null {
   // A name alone on the last line, or "Mark from the night shift" after a sentence.
   let lastSentenceStart = Math.max(lineStart, lastSentenceBoundary(text, end));
   // ... or after an emoji or a link, which close a tweet's last sentence as a line break would ("… today 😊 Priya").
-  const mark = MARK_THEN_WORD.exec(text.slice(Math.max(lastSentenceStart, end - 200), end));
-  const afterMark = mark !== null;
-  if (mark) lastSentenceStart = end - mark[1]!.length;
+  const markWord = wordAfterMark(text, end);
+  const afterMark = markWord > lastSentenceStart;
+  if (afterMark) lastSentenceStart = markWord;
   const tail = text.slice(lastSentenceStart, end).trim();
   if (tail && tail.length <= 60) {
     const offset = text.indexOf(tail, lastSentenceStart);
@@ -118,8 +118,21 @@ export function findSignoff(text: string, pack: Pack): Signoff | null {
   return null;
 }
 
-/** An emoji or a link, then one capitalised word to the end: the word may be a name on its own. */
-const MARK_THEN_WORD = /(?:\p{Extended_Pictographic}\uFE0F?|https?:\/\/\S+)\s+(\p{Lu}[\p{L}'\u2019-]{1,19})$/u;
+/** Where the last word starts when it is one capitalised word after an emoji or a link (a name may stand there); else -1. */
+function wordAfterMark(text: string, end: number): number {
+  let w = end;
+  while (w > 0 && !/\s/.test(text[w - 1]!)) w--;
+  if (w === 0 || end - w < 2 || end - w > 20 || !NAME_WORD.test(text.slice(w, end))) return -1;
+  let b = w;
+  while (b > 0 && /\s/.test(text[b - 1]!)) b--;
+  if (b === 0) return -1;
+  if (EMOJI_END.test(text.slice(Math.max(0, b - 3), b))) return w;
+  let a = b;
+  while (a > 0 && !/\s/.test(text[a - 1]!)) a--;
+  return /^https?:\/\//.test(text.slice(a, b)) ? w : -1;
+}
+const NAME_WORD = /^\p{Lu}[\p{L}'\u2019-]+$/u;
+const EMOJI_END = /\p{Extended_Pictographic}\uFE0F?$/u;
 
 function lastSentenceBoundary(text: string, end: number): number {
   for (let i = end - 1; i > 0; i--) {
