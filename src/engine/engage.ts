@@ -164,7 +164,8 @@ export function channelPushes(text: string, tokens: Tokens, bits: readonly numbe
     while (t < tokens.words.length && tokens.starts[t]! < s.start) t++;
     for (let k = t; k < tokens.words.length && tokens.starts[k]! < s.end; k++) {
       const b = bits[k]!;
-      if (b & W.channel) {
+      // "Which store was it?" asks about a place; it sends nobody there.
+      if (b & W.channel && !(k > t && pack.engagement.interrogatives.has(tokens.words[k - 1]!))) {
         channel ??= { start: tokens.starts[k]!, end: tokens.ends[k]! };
         lastKey = tokens.ends[k]!;
       }

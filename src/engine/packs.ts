@@ -82,6 +82,8 @@ export interface Pack {
     /** What identifies a customer (one word, or two: "order number"): asking for it is the first step of a process. */
     identifiers: Identifiers;
     determiners: Set<string>;
+    /** "which", "welke": a channel word right after one is asked about ("which store was it?"), not sent to. */
+    interrogatives: Set<string>;
     elsewhere: Set<string>;
     thanks: Set<string>;
   };
@@ -219,6 +221,7 @@ export function buildPack(lang: Lang, src: PackSource, extra: readonly RuleSourc
       dataWords: foldList(lexicon.engagement.dataWords),
       identifiers: identifiersOf(lexicon.engagement.identifiers),
       determiners: foldList(lexicon.engagement.determiners),
+      interrogatives: foldList(lexicon.engagement.interrogatives),
       elsewhere: foldList(lexicon.engagement.elsewhere),
       thanks: foldList(lexicon.engagement.thanks),
     },

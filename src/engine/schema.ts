@@ -161,6 +161,7 @@ export const LexiconSchema = v.strictObject({
     dataWords: words,
     identifiers: words,
     determiners: words,
+    interrogatives: words,
     elsewhere: words,
     thanks: words,
   }),
