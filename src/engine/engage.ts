@@ -81,10 +81,24 @@ function skipRanges(text: string): Span[] {
   return out;
 }
 
-const inside = (pos: number, spans: readonly Span[]) => {
-  for (const s of spans) if (pos >= s.start && pos < s.end) return true;
-  return false;
-};
+/**
+ * A test "is this position inside one of the spans?" for positions asked in increasing order: the
+ * spans are sorted once and a cursor moves along them, so a reply with thousands of formula matches
+ * costs as many steps as it has words plus spans, not their product.
+ */
+export function insideAny(spans: readonly Span[]): (pos: number) => boolean {
+  if (spans.length === 0) return () => false;
+  const sorted = spans.length === 1 ? spans : [...spans].sort((a, b) => a.start - b.start);
+  let i = 0;
+  let reach = -1; // the furthest end among spans that start at or before the position last asked
+  return (pos) => {
+    while (i < sorted.length && sorted[i]!.start <= pos) {
+      if (sorted[i]!.end > reach) reach = sorted[i]!.end;
+      i++;
+    }
+    return pos < reach;
+  };
+}
 
 /** Content words of the customer's message, by stem, with the word as they wrote it. */
 function contextWords(ctx: string, tokens: Tokens | null, pack: Pack): { stems: Set<string>; numbers: Set<string>; detail: string | null; thanks: boolean } {
@@ -95,12 +109,13 @@ function contextWords(ctx: string, tokens: Tokens | null, pack: Pack): { stems: 
   if (!tokens) return { stems, numbers, detail, thanks };
   const skip = ctx.indexOf('@') >= 0 || ctx.indexOf('http') >= 0 ? skipRanges(ctx) : null;
   const SKIP = W.stopword | W.greeting | W.service | W.firstPerson | W.orgVoice;
+  const inSkip = skip ? insideAny(skip) : null;
   for (let t = 0; t < tokens.words.length; t++) {
     const w = tokens.words[t]!;
     const bits = pack.wordBits.get(tokens.ids[t]!) - 1;
     if (bits & W.thanks) thanks = true;
     if (w.length < 4 || bits & SKIP || isDigit(w.charCodeAt(0))) continue;
-    if (skip && inside(tokens.starts[t]!, skip)) continue;
+    if (inSkip && inSkip(tokens.starts[t]!)) continue;
     stems.add(stemCached(w, tokens.ids[t]!));
   }
   let m: RegExpExecArray | null;
@@ -234,7 +249,8 @@ export function engage(input: EngageInput): Engagement {
   // The greeting: a greeting word at the start (after mentions), and the words up to the first comma or stop.
   let t0 = 0;
   const words = tokens.words;
-  while (t0 < words.length && inside(tokens.starts[t0]!, skip)) t0++;
+  const inSkipStart = insideAny(skip);
+  while (t0 < words.length && inSkipStart(tokens.starts[t0]!)) t0++;
   let greetEnd = -1;
   if (t0 < words.length && bits[t0]! & W.greeting) {
     greetEnd = tokens.ends[t0]!;
@@ -251,14 +267,16 @@ export function engage(input: EngageInput): Engagement {
   const seenEcho = new Set<string>();
   let causeSpan: Span | null = null;
   let said = 0;
+  const inSkip = insideAny(skip);
+  const inFormula = insideAny(formula);
   for (let t = 0; t < words.length; t++) {
     const start = tokens.starts[t]!;
     const end = tokens.ends[t]!;
     if (start < greetEnd) continue;
     if (signoff && start >= signoff.start) continue;
-    if (inside(start, skip)) continue;
+    if (inSkip(start)) continue;
     said++;
-    if (inside(start, formula)) continue;
+    if (inFormula(start)) continue;
     const w = words[t]!;
     const b = bits[t]!;
     if (b & W.cause && !causeSpan) causeSpan = { start, end };

@@ -2,6 +2,7 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { analyze, applySuggestion, type AnalyzeOptions } from '../../src/engine/index.js';
+import { insideAny } from '../../src/engine/engage.js';
 
 function checkInvariants(text: string, options?: AnalyzeOptions): void {
   const r = analyze(text, options);
@@ -72,5 +73,19 @@ describe('properties', () => {
     const big = unit.repeat(Math.ceil(1_000_000 / unit.length)).slice(0, 1_000_000);
     checkInvariants(big);
     checkInvariants('\ud83d'.repeat(500_000) + 'x'.repeat(500_000));
+  });
+});
+
+describe('the span cursor of the engagement measure', () => {
+  test('answers "inside a span?" like a plain scan, for positions asked in increasing order', () => {
+    const span = fc.tuple(fc.nat(200), fc.integer({ min: 1, max: 40 })).map(([start, len]) => ({ start, end: start + len }));
+    fc.assert(
+      fc.property(fc.array(span, { maxLength: 30 }), fc.array(fc.nat(260), { maxLength: 60 }), (spans, asked) => {
+        const inside = insideAny(spans);
+        for (const pos of [...asked].sort((a, b) => a - b)) {
+          expect(inside(pos)).toBe(spans.some((s) => pos >= s.start && pos < s.end));
+        }
+      }),
+    );
   });
 });
