@@ -113,6 +113,9 @@ export function measureFeatures(flags: readonly Flag[], cues: readonly Cue[], e:
     unsigned = 0;
     corporateWe = 0;
   }
+  // Answering a thank-you, one stock closer ("have a great week!") is the expected warmth, not the
+  // script talking: only a second formula counts.
+  if (e.thanked && scripted > 0) scripted--;
   let firstPerson = 0, signed = 0, usesName = 0, acknowledges = 0, ownsMistake = 0;
   if (!j.nothingSpecific) {
     for (const c of cues) {

@@ -140,6 +140,18 @@ describe('analyze', () => {
     expect(specific.flags.filter((f) => f.severity !== 'hint')).toEqual([]);
   });
 
+  test('answering a thank-you, one stock closer moves no score; a second one does', () => {
+    const context = 'The new router is flying, thanks so much for sorting it!';
+    const one = analyze('So glad it is flying now! Have a great week. ^JD', { context });
+    expect(one.engagement.thanked).toBe(true);
+    expect(one.flags.map((f) => f.category)).toContain('scripted');
+    expect(one.explanation.steps.map((s) => s.id)).not.toContain('scripted');
+    const two = analyze('Thanks for reaching out! Have a great week. ^JD', { context });
+    expect(two.explanation.steps.map((s) => s.id)).toContain('scripted');
+    // Without the thank-you, the same closer counts.
+    expect(analyze('So glad it is flying now! Have a great week. ^JD', { context: 'Is the router fixed yet?' }).explanation.steps.map((s) => s.id)).toContain('scripted');
+  });
+
   test('an angry emoji is heat, and praise next to it is not a thank-you', () => {
     const en = analyze('Glad to hear it! ^JD', { context: 'Waited an hour at the door, your drivers are just perfect 😡' }).engagement;
     expect(en.heat).toContain('😡');
