@@ -108,8 +108,8 @@ export function measureFeatures(flags: readonly Flag[], cues: readonly Cue[], e:
   // A person's voice counts when it says something of its own: a signature does not rescue a template.
   const j = engagementJudgements(e);
   // ...and the lack of one does not sink a specific answer: where the reply engages (and is more than a
-  // push), "no name" and "the company speaks" stay hints and move no score.
-  if (e.level === 'engaged' && !j.pushOnly) {
+  // push), or answers a thank-you, "no name" and "the company speaks" stay hints and move no score.
+  if ((e.level === 'engaged' && !j.pushOnly) || e.thanked) {
     unsigned = 0;
     corporateWe = 0;
   }
