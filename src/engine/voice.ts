@@ -88,7 +88,7 @@ export function findSignoff(text: string, pack: Pack): Signoff | null {
   if (lead) return lead;
 
   // "Hannah Ross\nCustomer Relations": a person's name on its own line above their department.
-  const lastLine = lineStart > 0 ? segment.trim().split(/\s+/) : null;
+  const lastLine = lineStart > 0 && text[lineStart - 1] === '\n' ? segment.trim().split(/\s+/) : null;
   if (lastLine && lastLine.every((w) => isDepartment(w, pack) || /^\p{Lu}/u.test(w)) && lastLine.some((w) => isDepartment(w, pack))) {
     const prevStart = text.lastIndexOf('\n', lineStart - 2) + 1;
     const prev = text.slice(prevStart, lineStart - 1).trim();
