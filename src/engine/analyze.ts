@@ -234,6 +234,13 @@ export function analyze(input: string, options: AnalyzeOptions = {}): Result {
   for (const f of flags) if (!pack.checkIds.has(f.rule)) phraseCoverage.take(f.start, f.end);
   const cues = findCues(pack, hits, phraseCoverage, ctx);
   const features = measureFeatures(flags, cues, engagement, (id) => pack.checkOf.get(id));
+  // Where "no name" or "the organisation speaks" moved no score (the reply engages, or answers a
+  // thank-you), the flag says so by its weight too: a hint, not a warning.
+  for (const f of flags) {
+    if (f.severity !== 'warning') continue;
+    const check = pack.checkOf.get(f.rule);
+    if ((check === 'unsigned' && !features.unsigned) || ((check === 'corporate-we' || check === 'department-signoff') && !features['corporate-we'])) f.severity = 'hint';
+  }
   let { score, steps, raw } = scoreFrom(features, DATA.score, lang, options.strictness ?? 'normal', pack.lexicon.phrases.base);
   // Personal data in a public reply always needs coaching: however warm the rest, it is not human.
   if (features.privacy > 0 && score >= THRESHOLDS.human) {
@@ -295,7 +302,7 @@ function heatOf(context: string, contextFolded: string, tokens: ReturnType<typeo
     }
   }
   // An angry face, swearing face, steam, anger mark, thumbs down or eye roll: heat in any language
-  // ("Jullie medewerkers zijn echt perfect 😡" is not praise).
+  // ("your staff are just perfect 😡" is not praise).
   const angry = ANGRY_EMOJI.exec(context);
   if (angry) {
     const at = angry.index;

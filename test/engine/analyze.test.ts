@@ -180,6 +180,10 @@ describe('analyze', () => {
     const nl = steps('We hebben de rit naar Gent naar donderdag verplaatst omdat de bestelwagen pech had, dus je zetel komt dan.', 'Waar blijft mijn zetel? Hij moest maandag komen');
     expect(nl).not.toContain('unsigned');
     expect(nl).not.toContain('corporate-we');
+    // The flag stays, as a hint where it moved nothing and as a warning where it did.
+    const severity = (text: string) => analyze(text, { context: 'Where is my sofa? It was due on Monday' }).flags.find((f) => f.rule === 'anonymous.unsigned')?.severity;
+    expect(severity('We moved the Leeds depot run to Thursday because the van broke down, so your sofa comes then.')).toBe('hint');
+    expect(severity('We are here to help. Let us know if there is anything we can do.')).toBe('warning');
   });
 
   test('the engagement says what the reply takes up from the message, and what it left out', () => {
