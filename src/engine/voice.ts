@@ -13,7 +13,7 @@ export interface Signoff extends Span {
 const NAME = "\\p{Lu}[\\p{L}'\\u2019-]*";
 // ^JD, *JS, ^Kim, ^Marieke, ~Sam: a caret-style mark and initials or a first name.
 const INITIALS_RE = new RegExp(`(?:^|[\\s.!?)\\]:,]|(?<=\\d)(?=\\^))([\\^*~/])\\^?\\s?(\\p{Lu}[\\p{L}'-]{0,19}|\\p{L}{1,3})(?:\\s*,\\s*[^\\n,]{1,40})?\\s*$`, 'u');
-const DASH_RE = new RegExp(`(?:^|[\\s.!?)\\]]|\\p{Extended_Pictographic})([-\\u2013\\u2014~])\\s?((?:${NAME}|[\\p{L}]+)(?:[\\s,]+(?:${NAME}|van|de|der|den|from|at|of|@|\\p{L}+)){0,4})\\s*$`, 'u');
+const DASH_RE = new RegExp(`(?:^|[\\s.!?)\\]]|\\p{Extended_Pictographic})([-\\u2013\\u2014~]{1,2})\\s?((?:${NAME}|[\\p{L}]+)(?:[\\s,]+(?:${NAME}|van|de|der|den|from|at|of|@|\\p{L}+)){0,4})\\s*$`, 'u');
 /** Where the text ends before trailing spaces, emoji, symbols and a final . or ! (a backward scan). */
 function trailerStart(text: string): number {
   let i = text.length;
@@ -70,7 +70,9 @@ export function findSignoff(text: string, pack: Pack): Signoff | null {
   }
 
   // - Tamsin, – Nadia, webcare, — Sanne van webcare
-  const dashAt = Math.max(segment.lastIndexOf('-'), segment.lastIndexOf('\u2013'), segment.lastIndexOf('\u2014'), segment.lastIndexOf('~'));
+  const lastDash = Math.max(segment.lastIndexOf('-'), segment.lastIndexOf('\u2013'), segment.lastIndexOf('\u2014'), segment.lastIndexOf('~'));
+  // A doubled dash ("…via DM.--JV") starts at its first half.
+  const dashAt = lastDash > 0 && segment[lastDash - 1] === segment[lastDash] ? lastDash - 1 : lastDash;
   // Only the part from just before the last dash can hold "- Name" (the regex is anchored at the end).
   const low = segment.charCodeAt(dashAt - 1);
   const dashFrom = Math.max(0, dashAt - (low >= 0xdc00 && low <= 0xdfff ? 2 : 1));
@@ -111,7 +113,7 @@ export function findSignoff(text: string, pack: Pack): Signoff | null {
     const words = tail.split(/[\s,]+/).filter(Boolean);
     const standalone = lineStart === lastSentenceStart || lastSentenceStart > lineStart;
     if (standalone && words.length <= 6 && /^\p{Lu}/u.test(tail) && !/[?]$/.test(tail)) {
-      const sig = classifyTrailingName(words, pack, afterMark || (lineStart === lastSentenceStart && lineStart > 0));
+      const sig = classifyTrailingName(words, pack, afterMark || (lineStart === lastSentenceStart && lineStart > 0), lastSentenceStart > 0);
       if (sig) return { ...sig, start: offset, end: offset + tail.length };
     }
   }
@@ -181,7 +183,7 @@ function classify(words: string[], pack: Pack, raw = words.join(' ')): Omit<Sign
 
 const CONNECTORS = new Set(['from', 'van', 'at', 'bij', 'of', 'on', 'op', 'in', 'de', 'het', 'the', '@', '&', 'en', 'and']);
 
-function classifyTrailingName(words: string[], pack: Pack, ownLine: boolean): Omit<Signoff, 'start' | 'end'> | null {
+function classifyTrailingName(words: string[], pack: Pack, ownLine: boolean, afterSentence = false): Omit<Signoff, 'start' | 'end'> | null {
   const clean = words.map((w) => w.replace(/[.!,:;]+$/, '')).filter(Boolean);
   if (clean.length === 0) return null;
   const first = clean[0]!;
@@ -193,7 +195,9 @@ function classifyTrailingName(words: string[], pack: Pack, ownLine: boolean): Om
   if (clean.length >= 2 && clean.every((w) => /^\p{Lu}/u.test(w)) && isDepartment(clean[clean.length - 1]!, pack)) return { kind: 'department' };
   if (!looksLikeName(first, pack) || isDepartment(first, pack)) return null;
   // "Mark from the night shift", "Sanne van webcare", or a name alone on its own line.
-  if (clean.length === 1) return ownLine ? { kind: 'person', name: first } : null;
+  // One word: a name on its own line, or after a full sentence ("… resolved for you. Lawrence"); a word
+  // that opens sentences ("Enjoy", "Sorted") was already ruled out by looksLikeName.
+  if (clean.length === 1) return ownLine || afterSentence ? { kind: 'person', name: first } : null;
   const second = fold(clean[1]!);
   if (second === 'from' || second === 'van' || second === 'bij' || second === 'at' || second === '@' || second === 'of') {
     return { kind: 'person', name: first };

@@ -61,6 +61,10 @@ describe('sign-offs', () => {
     // A name alone after an emoji or a link, which end a tweet's sentence as a line break would.
     ['Your refund went out this morning 😊 Priya', 'person', 'Priya'],
     ['The steps are here https://example.com/reset Priya', 'person', 'Priya'],
+    // A name after a full sentence, and a doubled dash.
+    ['The engineer comes on Tuesday morning. Lawrence', 'person', 'Lawrence'],
+    ['The engineer comes on Tuesday morning. Lawrence 2/2', 'person', 'Lawrence'],
+    ['We can carry on in a DM.--JV', 'person', 'JV'],
   ])('en %j', (text, kind, name) => {
     const s = findSignoff(text, en);
     expect(s?.kind).toBe(kind);
@@ -85,6 +89,7 @@ describe('sign-offs', () => {
     ['We bekijken het graag verder! mvg, Femke', 'person', 'Femke'],
     ['Stuur het nummer gerust via pm! 😀- Ilse', 'person', 'Ilse'],
     ['Je nieuwe simkaart is onderweg 😊 Ilse', 'person', 'Ilse'],
+    ['De monteur komt dinsdagochtend. Wouter', 'person', 'Wouter'],
   ])('nl %j', (text, kind, name) => {
     const s = findSignoff(text, nl);
     expect(s?.kind).toBe(kind);
@@ -104,6 +109,9 @@ describe('sign-offs', () => {
     'Your refund went out this morning. Thanks. Enjoy.',
     'Your refund went out this morning 😊 Enjoy',
     'Glad it arrived 🎉 Congrats',
+    'The engineer comes on Tuesday morning. Bye',
+    'All fixed now. Sorted',
+    'Does that help? Yes',
   ])('no sign-off in %j', (text) => {
     expect(findSignoff(text, en)?.kind).not.toBe('person');
   });
