@@ -119,8 +119,12 @@ function signText(ctx: CheckContext): string {
 function firstPersonRewrite(ctx: CheckContext): { span: Span; rewrite: string } | null {
   const { words, starts, ends } = ctx.tokens;
   const { rewrites, rewriteMaxWords } = ctx.pack;
+  // The flag needs one place: the first "we" that has a rewrite. Past a few dozen "we"s without one
+  // (a hostile paste of "we we we …"), stop looking.
+  let tried = 0;
   for (let t = 0; t < words.length; t++) {
     if (!(ctx.bits[t]! & W.orgVoice)) continue;
+    if (++tried > 40) break;
     // Longest phrase first; it may start one word before the org word ("kunnen wij" -> "kan ik").
     for (let len = Math.min(rewriteMaxWords, words.length); len >= 1; len--) {
       for (const s of [t, t - 1]) {
