@@ -71,7 +71,7 @@ export function findSignoff(text: string, pack: Pack): Signoff | null {
 
   // - Tamsin, – Nadia, webcare, — Sanne van webcare
   const lastDash = Math.max(segment.lastIndexOf('-'), segment.lastIndexOf('\u2013'), segment.lastIndexOf('\u2014'), segment.lastIndexOf('~'));
-  // A doubled dash ("…via DM.--JV") starts at its first half.
+  // A doubled dash ("…in a DM.--QX") starts at its first half.
   const dashAt = lastDash > 0 && segment[lastDash - 1] === segment[lastDash] ? lastDash - 1 : lastDash;
   // Only the part from just before the last dash can hold "- Name" (the regex is anchored at the end).
   const low = segment.charCodeAt(dashAt - 1);
@@ -195,7 +195,7 @@ function classifyTrailingName(words: string[], pack: Pack, ownLine: boolean, aft
   if (clean.length >= 2 && clean.every((w) => /^\p{Lu}/u.test(w)) && isDepartment(clean[clean.length - 1]!, pack)) return { kind: 'department' };
   if (!looksLikeName(first, pack) || isDepartment(first, pack)) return null;
   // "Mark from the night shift", "Sanne van webcare", or a name alone on its own line.
-  // One word: a name on its own line, or after a full sentence ("… resolved for you. Lawrence"); a word
+  // One word: a name on its own line, or after a full sentence ("… on Tuesday morning. Rowan"); a word
   // that opens sentences ("Enjoy", "Sorted") was already ruled out by looksLikeName.
   if (clean.length === 1) return ownLine || afterSentence ? { kind: 'person', name: first } : null;
   const second = fold(clean[1]!);
