@@ -107,15 +107,14 @@ function contextWords(ctx: string, tokens: Tokens | null, pack: Pack): { stems: 
   let detail: string | null = null;
   let thanks = false;
   if (!tokens) return { stems, numbers, detail, thanks };
-  const skip = ctx.indexOf('@') >= 0 || ctx.indexOf('http') >= 0 ? skipRanges(ctx) : null;
+  const inSkip = insideAny(ctx.indexOf('@') >= 0 || ctx.indexOf('http') >= 0 ? skipRanges(ctx) : []);
   const SKIP = W.stopword | W.greeting | W.service | W.firstPerson | W.orgVoice;
-  const inSkip = skip ? insideAny(skip) : null;
   for (let t = 0; t < tokens.words.length; t++) {
     const w = tokens.words[t]!;
     const bits = pack.wordBits.get(tokens.ids[t]!) - 1;
     if (bits & W.thanks) thanks = true;
     if (w.length < 4 || bits & SKIP || isDigit(w.charCodeAt(0))) continue;
-    if (inSkip && inSkip(tokens.starts[t]!)) continue;
+    if (inSkip(tokens.starts[t]!)) continue;
     stems.add(stemCached(w, tokens.ids[t]!));
   }
   let m: RegExpExecArray | null;

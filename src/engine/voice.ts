@@ -37,7 +37,7 @@ function fewWordsAfter(segment: string, from: number): boolean {
 
 /**
  * Where the reply's own words end: before trailing emoji, spaces and a final full stop, and before
- * what tools add after a sign-off: links ("^JD https://t.co/..."), and a thread counter ("Ruben 2/2").
+ * what tools add after a sign-off: links ("^JD https://t.co/..."), and a thread counter ("Rowan 2/2").
  */
 function signoffEnd(text: string): number {
   let end = trailerStart(text);
@@ -183,7 +183,8 @@ function classify(words: string[], pack: Pack, raw = words.join(' ')): Omit<Sign
 
 const CONNECTORS = new Set(['from', 'van', 'at', 'bij', 'of', 'on', 'op', 'in', 'de', 'het', 'the', '@', '&', 'en', 'and']);
 
-function classifyTrailingName(words: string[], pack: Pack, ownLine: boolean, afterSentence = false): Omit<Signoff, 'start' | 'end'> | null {
+/** `ownLine`: the words stand on a line of their own (or after an emoji or link); `afterSentence`: something comes before them (implied by ownLine). */
+function classifyTrailingName(words: string[], pack: Pack, ownLine: boolean, afterSentence: boolean): Omit<Signoff, 'start' | 'end'> | null {
   const clean = words.map((w) => w.replace(/[.!,:;]+$/, '')).filter(Boolean);
   if (clean.length === 0) return null;
   const first = clean[0]!;
@@ -197,7 +198,7 @@ function classifyTrailingName(words: string[], pack: Pack, ownLine: boolean, aft
   // "Mark from the night shift", "Sanne van webcare", or a name alone on its own line.
   // One word: a name on its own line, or after a full sentence ("… on Tuesday morning. Rowan"); a word
   // that opens sentences ("Enjoy", "Sorted") was already ruled out by looksLikeName.
-  if (clean.length === 1) return ownLine || afterSentence ? { kind: 'person', name: first } : null;
+  if (clean.length === 1) return afterSentence ? { kind: 'person', name: first } : null;
   const second = fold(clean[1]!);
   if (second === 'from' || second === 'van' || second === 'bij' || second === 'at' || second === '@' || second === 'of') {
     return { kind: 'person', name: first };
