@@ -140,6 +140,35 @@ describe('analyze', () => {
     expect(specific.flags.filter((f) => f.severity !== 'hint')).toEqual([]);
   });
 
+  test('function words, a greeting in English and channel words are not words of its own', () => {
+    const words = (text: string, context: string, lang?: 'en' | 'nl') => {
+      const r = analyze(text, { context, lang });
+      return r.engagement.substance.map((s) => text.slice(s.start, s.end).toLowerCase());
+    };
+    const en = words("I am glad you wrote. We can't see accounts via Twitter, so either DM us or call.", 'My bill is wrong');
+    for (const w of ['am', "can't", 'via', 'either']) expect(en).not.toContain(w);
+    const nl = words('Hello Sam, kan je je vraag even in mp sturen? Ze bekijken het daarna.', 'Mijn factuur klopt niet', 'nl');
+    for (const w of ['sam', 'mp', 'ze']) expect(nl).not.toContain(w);
+  });
+
+  test('a feeling left unacknowledged is not outweighed by a signature, a question and a few words', () => {
+    const context = 'THIRD time this week the wifi drops, I am so fed up 😡';
+    // With the fitted 13 points this one scored 71, human; a feeling ignored now costs 20.
+    const cold = analyze('Which router model do you have at home? ^JD', { context });
+    expect(cold.engagement.heat).not.toBeNull();
+    expect(cold.explanation.steps.map((s) => s.id)).toEqual(expect.arrayContaining(['cold-to-feeling', 'own-question', 'signed']));
+    expect(cold.verdict).not.toBe('human');
+    const warm = analyze('Three drops in a week is maddening, sorry. Which router model do you have at home? ^JD', { context });
+    expect(warm.verdict).toBe('human');
+  });
+
+  test('a short answer to a thank-you is not sunk by its voice', () => {
+    const r = analyze('Glad we could help!', { context: 'All sorted now, thanks so much!' });
+    expect(r.engagement.thanked).toBe(true);
+    expect(r.explanation.steps.map((s) => s.id)).not.toEqual(expect.arrayContaining(['unsigned']));
+    expect(r.explanation.steps.map((s) => s.id)).not.toContain('corporate-we');
+  });
+
   test('answering a thank-you, one stock closer moves no score; a second one does', () => {
     const context = 'The new router is flying, thanks so much for sorting it!';
     const one = analyze('So glad it is flying now! Have a great week. ^JD', { context });

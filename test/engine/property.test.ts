@@ -89,3 +89,26 @@ describe('the span cursor of the engagement measure', () => {
     );
   });
 });
+
+describe('the span cursor does work in proportion to spans plus positions', () => {
+  test('5,000 spans asked at 5,000 increasing positions read each span a bounded number of times', () => {
+    let reads = 0;
+    const spans = Array.from({ length: 5000 }, (_, i) => ({
+      get start() {
+        reads++;
+        return i * 20;
+      },
+      get end() {
+        reads++;
+        return i * 20 + 10;
+      },
+    }));
+    const inside = insideAny(spans);
+    const afterSort = reads;
+    let hits = 0;
+    for (let pos = 0; pos < 100_000; pos += 20) if (inside(pos + 5)) hits++;
+    expect(hits).toBe(5000);
+    // A scan of every span per position would read 25 million times.
+    expect(reads - afterSort).toBeLessThan(4 * 5000 + 4 * 5000);
+  });
+});
